@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+UV := .tools/bin/uv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_LINK_MODE := copy
+
+.PHONY: install run test lint migrate demo messages bench clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+# Re-synced only when the dependencies change, so a second `make run` starts in seconds.
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@mkdir -p var/static
+	@touch $@
+
+install: $(VENV)/.synced
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+
+demo: migrate
+	$(PY) manage.py load_units
+	$(PY) manage.py load_demo --print-logins
+
+run: demo
+	@echo ""
+	@echo "Serving on http://127.0.0.1:8000  (Ctrl+C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+test: install
+	@scripts/ensure-system-deps
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+# Regenerate the translation catalogues after changing user-facing strings (needs gettext).
+messages: install
+	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=var
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
+
+bench: install
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .tools var

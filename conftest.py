@@ -1,0 +1,59 @@
+"""Shared fixtures: a small real tree built through the services, and users with roles on it."""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the live server and the ORM calls
+# made by browser tests are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is the production hasher (checked in test_settings); tests log in many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
+                                 "django.contrib.auth.hashers.Argon2PasswordHasher"]
+
+
+@pytest.fixture
+def tree(db):
+    """Ministry → Hà Nội (Sở Y tế, Tây Mỗ → school, village) and Quảng Ngãi → Ya Ly → village."""
+    from lifelong.orgs.models import OrgUnit
+    from lifelong.orgs.services import unit_create
+
+    K = OrgUnit.Kind
+
+    def add(parent, name, kind, code=None):
+        return unit_create(actor=None, parent=parent, name=name, kind=kind, code=code)
+
+    ministry = add(None, "Bộ Giáo dục và Đào tạo", K.MINISTRY, "BGDDT")
+    hanoi = add(ministry, "Thành phố Hà Nội", K.PROVINCE, "01")
+    danang = add(ministry, "Thành phố Đà Nẵng", K.PROVINCE, "48")
+    soyte = add(hanoi, "Sở Y tế Hà Nội", K.DEPARTMENT)
+    taymo = add(hanoi, "Phường Tây Mỗ", K.COMMUNE, "00634")
+    school = add(taymo, "Trường THCS Nguyễn Quý Đức", K.SCHOOL)
+    village = add(taymo, "Tổ dân phố số 1", K.VILLAGE)
+    quangngai = add(ministry, "Tỉnh Quảng Ngãi", K.PROVINCE, "51")
+    yaly = add(quangngai, "Xã Ya Ly", K.COMMUNE, "23548")
+    yaly_village = add(yaly, "Thôn 1", K.VILLAGE)
+    return SimpleNamespace(ministry=ministry, hanoi=hanoi, danang=danang, soyte=soyte, taymo=taymo, school=school,
+                           village=village, quangngai=quangngai, yaly=yaly, yaly_village=yaly_village)
+
+
+@pytest.fixture
+def make_user(db):
+    from lifelong.orgs.models import Membership, User
+
+    counter = {"n": 0}
+
+    def _make(unit=None, role=None, username=None, password="secret-pass-123", **extra):
+        counter["n"] += 1
+        user = User.objects.create_user(username=username or f"user{counter['n']}", password=password,
+                                        email=f"{username or 'user' + str(counter['n'])}@example.vn", **extra)
+        if unit is not None:
+            Membership.objects.create(user=user, unit=unit, role=role or Membership.Role.EDITOR)
+        return user
+
+    return _make

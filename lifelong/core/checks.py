@@ -1,0 +1,34 @@
+"""System checks that keep an unsafe configuration from starting.
+
+They run with every management command (runserver, migrate, check) and from config/wsgi.py, so
+gunicorn refuses to serve too.
+"""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+
+@register(Tags.security, deploy=False)
+def check_secret_key(app_configs=None, **kwargs):
+    if not settings.DEBUG and settings.SECRET_KEY == settings.DEV_SECRET_KEY:
+        return [
+            Error(
+                "DEBUG is off but SECRET_KEY is the public development key.",
+                hint="Set the SECRET_KEY environment variable to a long random value.",
+                id="lifelong.E001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=False)
+def check_allowed_hosts(app_configs=None, **kwargs):
+    if not settings.DEBUG and not settings.ALLOWED_HOSTS:
+        return [
+            Error(
+                "DEBUG is off and ALLOWED_HOSTS is empty: no request would be answered.",
+                hint="Set ALLOWED_HOSTS, e.g. ALLOWED_HOSTS=lifelong.example.vn",
+                id="lifelong.E002",
+            )
+        ]
+    return []

@@ -1,0 +1,7 @@
+from django.shortcuts import render
+
+from lifelong.orgs import permissions
+
+
+def home(request):
+    return render(request, "home.html", {"home_units": permissions.home_units(request.user)})

@@ -1,0 +1,79 @@
+"""Reads of the tree and its people, always through lifelong.orgs.permissions where data is private.
+
+Unit names, kinds and codes are public (they are public bodies, and citizens look them up to find
+activities); members, tokens and everything the later apps attach to a unit are scoped.
+"""
+
+from django.db.models import Case, Count, QuerySet, Value, When
+
+from lifelong.core.text import search_key
+from lifelong.orgs import permissions
+from lifelong.orgs.models import ApiToken, Membership, OrgUnit
+
+
+def unit_roots() -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(parent__isnull=True).annotate(child_count=Count("children"))
+
+
+def unit_get(unit_id: int) -> OrgUnit | None:
+    return OrgUnit.objects.select_related("parent").filter(pk=unit_id).first()
+
+
+def unit_breadcrumbs(unit: OrgUnit) -> list[OrgUnit]:
+    """The unit's ancestors from the root down, in one query."""
+    return list(OrgUnit.objects.filter(path__in=unit.ancestor_paths()).order_by("path"))
+
+
+def unit_children(unit: OrgUnit) -> QuerySet[OrgUnit]:
+    """Direct children with how many children each has, ordered by kind then name."""
+    return (
+        OrgUnit.objects.filter(parent=unit)
+        .annotate(child_count=Count("children"))
+        .order_by("kind", "name")
+    )
+
+
+def unit_subtree(unit: OrgUnit, *, include_self: bool = True) -> QuerySet[OrgUnit]:
+    queryset = OrgUnit.objects.filter(path__startswith=unit.path)
+    return queryset if include_self else queryset.exclude(pk=unit.pk)
+
+
+def unit_search(query: str = "", *, kind: str | None = None, within: OrgUnit | None = None) -> QuerySet[OrgUnit]:
+    """Units whose name or code contains every word of the query, ignoring case and tone marks."""
+    queryset = OrgUnit.objects.all()
+    if within is not None:
+        queryset = queryset.filter(path__startswith=within.path)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    folded = search_key(query)
+    for word in folded.split():
+        queryset = queryset.filter(search_key__contains=word)
+    if folded:
+        # The whole phrase ("da nang" in "thanh pho da nang") before scattered words ("dai nang").
+        queryset = queryset.annotate(
+            phrase_rank=Case(When(search_key__contains=folded, then=Value(0)), default=Value(1))
+        ).order_by("phrase_rank", "depth", "name")
+    else:
+        queryset = queryset.order_by("depth", "name")
+    return queryset.select_related("parent")
+
+
+def unit_kind_counts(unit: OrgUnit) -> dict[str, int]:
+    """How many units of each kind the subtree holds (the unit excluded), in one grouped query."""
+    rows = unit_subtree(unit, include_self=False).values("kind").annotate(n=Count("id")).order_by()
+    return {row["kind"]: row["n"] for row in rows}
+
+
+def membership_list(*, actor, unit: OrgUnit) -> QuerySet[Membership]:
+    """Members of the unit itself, if the actor may see the unit's data; nothing otherwise."""
+    if not permissions.can_view(actor, unit):
+        return Membership.objects.none()
+    return Membership.objects.filter(unit=unit).select_related("user", "unit").order_by("role", "user__username")
+
+
+def membership_list_for_user(user) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("unit").order_by("unit__path")
+
+
+def api_token_list(user) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)
