@@ -88,6 +88,7 @@ def unit_update(*, actor, unit: OrgUnit, version: int, name: str, kind: str, cod
     _require(_may_admin(actor, unit.parent))
     changes = {"name": normalize_text(name), "kind": kind, "code": _clean_code(code)}
     candidate = OrgUnit(pk=unit.pk, parent=unit.parent, path=unit.path, depth=unit.depth, **changes)
+    candidate._state.adding = False  # so that unique checks skip the unit's own row
     candidate.refresh_search_key()
     _full_clean(candidate, exclude=["path", "search_key"])
     updated = OrgUnit.objects.filter(pk=unit.pk, version=version).update(

@@ -31,14 +31,11 @@ def _unit_or_404(pk: int) -> OrgUnit:
 
 def _add_form_errors(form, error: ServiceError) -> None:
     """Put a service's field errors next to their fields, the rest at the top of the form."""
-    placed = False
+    if not error.details:
+        form.add_error(None, error.message)
     for detail in error.details:
         field = detail.get("field")
-        if field in form.fields:
-            form.add_error(field, detail["message"])
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)
+        form.add_error(field if field in form.fields else None, detail["message"])
 
 
 def unit_browser(request):

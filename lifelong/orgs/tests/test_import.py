@@ -104,12 +104,12 @@ def test_utf16_csv_from_excel_is_read(tree):
 
 
 @pytest.mark.parametrize(("filename", "data", "needle"), [
-    ("empty.csv", b"", "empty"),
-    ("header.csv", b"name,kind\n", "no units"),
-    ("cols.csv", b"foo,bar\n1,2\n", "missing"),
-    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00", ".csv or .xlsx"),
-    ("fake.xlsx", b"PK\x03\x04not really a zip", "Excel"),
-    ("binary.csv", b"\x00\x01\x02\x03" * 50, "not a CSV"),
+    ("empty.csv", b"", "Tệp trống"),
+    ("header.csv", b"name,kind\n", "không có đơn vị nào"),
+    ("cols.csv", b"foo,bar\n1,2\n", "còn thiếu: name, kind"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00", ".csv hoặc .xlsx"),
+    ("fake.xlsx", b"PK\x03\x04not really a zip", "Excel (.xlsx)"),
+    ("binary.csv", b"\x00\x01\x02\x03" * 50, "không phải tệp CSV"),
 ])
 def test_bad_files_get_a_clear_message(tree, filename, data, needle):
     details = rejected(tree.taymo, filename, data)
@@ -151,7 +151,7 @@ def test_ten_thousand_rows_import_in_one_transaction(tree, django_assert_max_num
 def test_import_page_lists_errors_and_imports_good_files(client, tree, make_user):
     client.force_login(make_user(tree.taymo, Membership.Role.ADMIN))
     url = reverse("unit_import", args=[tree.taymo.pk])
-    bad = SimpleUploadedFile("bad.csv", "name,kind\n,village\nX,robot\n".encode(), content_type="text/csv")
+    bad = SimpleUploadedFile("bad.csv", b"name,kind\n,village\nX,robot\n", content_type="text/csv")
     response = client.post(url, {"file": bad})
     assert response.status_code == 400
     page = response.content.decode()

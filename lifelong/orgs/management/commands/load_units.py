@@ -104,8 +104,8 @@ class Command(BaseCommand):
             last = OrgUnit.objects.filter(parent=province).order_by("-path").values_list("path", flat=True).first()
             number = paths.next_child_number(last)
             for ward in sorted(missing, key=lambda w: int(w.code)):
-                unit = OrgUnit(parent=province, name=ward.name, kind=OrgUnit.Kind.COMMUNE, code=ward_code(int(ward.code)),
-                               path=paths.child_path(province.path, number), depth=2)
+                unit = OrgUnit(parent=province, name=ward.name, kind=OrgUnit.Kind.COMMUNE,
+                               code=ward_code(int(ward.code)), path=paths.child_path(province.path, number), depth=2)
                 unit.refresh_search_key()
                 new_wards.append(unit)
                 number += 1
