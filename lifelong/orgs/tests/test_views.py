@@ -166,3 +166,11 @@ def test_api_tokens_are_created_shown_once_and_revoked(client, tree, make_user):
     client.post(reverse("token_revoke", args=[user.api_tokens.get().pk]))
     client.logout()
     assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_switch(client, db):
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert 'lang="en"' in page
