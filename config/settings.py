@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",  # serves the Swagger UI of /api/v1/docs from its own static files, not a CDN
     "django_htmx",
     "axes",
     "lifelong.core",

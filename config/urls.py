@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from lifelong.core.api import api
+from lifelong.core.api import api, api_not_found
 from lifelong.core.views import home
 
 urlpatterns = [
@@ -15,5 +15,6 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),  # unknown API paths answer the JSON error shape too
     path("", include("lifelong.orgs.urls")),
 ]

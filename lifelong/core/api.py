@@ -88,6 +88,11 @@ def on_unexpected(request, exc):
     return error_response(request, 500, "server_error", _("An unexpected error occurred; it has been logged."))
 
 
+def api_not_found(request):
+    """Django view for paths under /api/ that no endpoint matches."""
+    return error_response(request, 404, "not_found", _("No API endpoint at this address."))
+
+
 def _register_routers() -> None:
     from lifelong.orgs.api import router as orgs_router
 

@@ -25,6 +25,8 @@ def test_errors_share_one_shape(client, tree):
         ("/api/v1/units", {"limit": 100000}, 422, "validation_error"),
         ("/api/v1/units/abc", {}, 422, "validation_error"),
         ("/api/v1/me", {}, 401, "not_authenticated"),
+        ("/api/v1/no-such-endpoint", {}, 404, "not_found"),
+        ("/api/v2/units", {}, 404, "not_found"),
     ]:
         response = client.get(url, params)
         assert response.status_code == status, url
@@ -54,4 +56,6 @@ def test_openapi_schema_lists_the_endpoints(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/units", "/api/v1/units/{unit_id}", "/api/v1/units/{unit_id}/children", "/api/v1/me"} <= set(
         schema["paths"])
-    assert client.get("/api/v1/docs").status_code == 200
+    docs = client.get("/api/v1/docs")
+    assert docs.status_code == 200
+    assert b"cdn." not in docs.content and b"/static/ninja/swagger-ui-bundle" in docs.content
