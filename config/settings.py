@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "axes",
     "lifelong.core",
     "lifelong.orgs",
+    "lifelong.campaigns",
+    "lifelong.plans",
 ]
 
 MIDDLEWARE = [
@@ -201,3 +203,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# What `manage.py load_demo` runs, in order (each app contributes its part of the demo).
+DEMO_LOADERS = [
+    "lifelong.orgs.demo.load_demo_units_and_users",
+    "lifelong.plans.demo.load_demo_plans",
+]

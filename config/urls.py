@@ -17,4 +17,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),  # unknown API paths answer the JSON error shape too
     path("", include("lifelong.orgs.urls")),
+    path("", include("lifelong.campaigns.urls")),
+    path("", include("lifelong.plans.urls")),
 ]

@@ -95,8 +95,10 @@ def api_not_found(request):
 
 def _register_routers() -> None:
     from lifelong.orgs.api import router as orgs_router
+    from lifelong.plans.api import router as plans_router
 
     api.add_router("/", orgs_router)
+    api.add_router("/", plans_router)
 
 
 _register_routers()

@@ -1,0 +1,84 @@
+"""Forms of the plan editor: the plan's fields, one text box per activity category, and two row lists."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lifelong.campaigns.models import Campaign
+from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET
+from lifelong.plans.models import Assignment, LegalBasis, Plan
+
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+
+
+class PlanForm(forms.ModelForm):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Plan
+        fields = ["doc_kind", "number", "symbol", "issue_date", "issue_place", "parent_body_line",
+                  "issuing_body_line", "title", "addressees", "purposes", "theme", "time_and_venue", "week_start",
+                  "week_end", "opening_date", "opening_venue", "budget_state", "budget_social", "report_due",
+                  "report_to", "report_to_text", "recipients", "signature_mode", "signature_authority",
+                  "signature_title", "signer_name"]
+        widgets = {
+            "issue_date": DATE_WIDGET, "week_start": DATE_WIDGET, "week_end": DATE_WIDGET,
+            "opening_date": DATE_WIDGET, "report_due": DATE_WIDGET,
+            "issuing_body_line": forms.Textarea(attrs={"rows": 2}), "addressees": forms.Textarea(attrs={"rows": 2}),
+            "purposes": TEXTAREA, "theme": forms.Textarea(attrs={"rows": 2}), "time_and_venue": TEXTAREA,
+            "budget_state": forms.Textarea(attrs={"rows": 2}), "budget_social": forms.Textarea(attrs={"rows": 2}),
+            "recipients": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, report_to_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if report_to_choices is not None:
+            self.fields["report_to"].queryset = report_to_choices
+        for name in ("issue_date", "week_start", "week_end", "opening_date", "report_due"):
+            self.fields[name].input_formats = DATE_INPUT_FORMATS
+
+    def plan_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def activity_fields(campaign: Campaign, initial: dict[str, str]) -> forms.Form:
+    """One text box per category of the campaign, plus "other"; the key is the category id or "other"."""
+
+    class ActivitiesForm(forms.Form):
+        pass
+
+    form_fields = {}
+    for category in campaign.categories.filter(active=True):
+        form_fields[f"activity_{category.pk}"] = forms.CharField(
+            label=f"{category.letter}) {category.name}", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+            initial=initial.get(str(category.pk), ""))
+    form_fields["activity_other"] = forms.CharField(
+        label=_("Other activities"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        initial=initial.get("other", ""))
+    ActivitiesForm.base_fields.update(form_fields)
+    return ActivitiesForm
+
+
+class LegalBasisForm(forms.ModelForm):
+    class Meta:
+        model = LegalBasis
+        fields = ["intro", "kind", "number", "date", "issuer", "subject"]
+        widgets = {"date": DATE_WIDGET, "subject": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].input_formats = DATE_INPUT_FORMATS
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["assignee", "unit", "role", "task"]
+        widgets = {"task": forms.Textarea(attrs={"rows": 2})}
+
+
+LegalBasisFormSet = forms.formset_factory(LegalBasisForm, extra=1, can_delete=True)
+AssignmentFormSet = forms.formset_factory(AssignmentForm, extra=1, can_delete=True)
+
+
+class PublishForm(forms.Form):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
