@@ -2,7 +2,7 @@
 
 The caller describes a document with plain dataclasses (`OfficialDocument`, `Section`, `Signature`, `Table`);
 `build_docx` turns it into the bytes of a .docx file whose layout follows Phụ lục I of the decree, as summarised
-in docs ND30.md: A4 page with 20/20/30/15 mm margins, Times New Roman throughout, the two-column header
+in ND30.md: A4 page with 20/20/30/15 mm margins, Times New Roman throughout, the two-column header
 (issuing body and number on the left, national motto and date on the right), the title and subject, the
 "Kính gửi" block, legal bases, numbered sections, the two-column closing (Nơi nhận and signature) and
 appendices that each start a new section with their own page numbering.
@@ -212,7 +212,7 @@ def add_line(container, text: str, size: float = BODY_SIZE, *, bold: bool = Fals
     paragraph = fresh_paragraph(container)
     fmt = paragraph.paragraph_format
     fmt.alignment = align
-    fmt.space_before = Pt(0)
+    fmt.space_before = NO_SPACE
     fmt.space_after = space_after
     fmt.line_spacing = line_spacing
     if first_line_indent is not None:
@@ -236,7 +236,7 @@ def add_rule(container, rule_width: Length, available_width: Length) -> Paragrap
     side = Length(max(0, (available_width - rule_width) // 2))
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = side
-    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.space_before = fmt.space_after = NO_SPACE
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(2)
     fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -335,23 +335,27 @@ def text_width(section: DocxSection) -> Length:
     return Length(section.page_width - section.left_margin - section.right_margin)
 
 
+def field_run(paragraph: Paragraph, tag: str, **attributes: str) -> None:
+    """A run holding one field element (w:fldChar, w:instrText or w:t) in the body font."""
+    run = paragraph.add_run()
+    set_run_font(run, BODY_SIZE)
+    text = attributes.pop("text", None)
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(name), value)
+    if text is not None:
+        element.text = text
+    run._element.append(element)
+
+
 def add_page_field(paragraph: Paragraph) -> None:
     """A PAGE field, so Word prints the current page number."""
-    pieces = [("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)]
-    for char_type, text in pieces:
-        run = paragraph.add_run()
-        set_run_font(run, BODY_SIZE)
-        if char_type:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), char_type)
-        elif text == " PAGE ":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        else:
-            element = OxmlElement("w:t")
-            element.text = text
-        run._element.append(element)
+    field_run(paragraph, "w:fldChar", **{"w:fldCharType": "begin"})
+    field_run(paragraph, "w:instrText", text=" PAGE ", **{"xml:space": "preserve"})
+    field_run(paragraph, "w:fldChar", **{"w:fldCharType": "separate"})
+    # Shown until Word updates the field; the first numbered page is the second one.
+    field_run(paragraph, "w:t", text="2")
+    field_run(paragraph, "w:fldChar", **{"w:fldCharType": "end"})
 
 
 def set_page_numbers(section: DocxSection) -> None:
@@ -419,7 +423,6 @@ def add_addressees(doc: DocxDocument, addressees: list[str]) -> None:
     names = [name.strip() for name in addressees if name.strip()]
     if not names:
         return
-    first = None
     if len(names) == 1:
         first = add_line(doc, f"Kính gửi: {names[0]}", BODY_SIZE, space_after=Pt(6))
     else:
@@ -487,7 +490,6 @@ def add_closing_block(doc: DocxDocument, official: OfficialDocument) -> None:
 def fill_recipients_column(cell: _Cell, recipients: list[str]) -> None:
     names = [name for name in recipients if name.strip()]
     if not names:
-        fresh_paragraph(cell)
         return
     add_line(cell, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     for name in with_list_punctuation(names):

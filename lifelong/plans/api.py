@@ -4,7 +4,7 @@ import datetime
 from datetime import date
 
 from django.http import Http404, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.campaigns.models import Campaign
@@ -249,12 +249,12 @@ def list_plans(request, unit: int | None = None, campaign: int | None = None,
     return [_summary(p) for p in queryset.order_by("unit__path", "-revision")[offset:offset + limit]]
 
 
-@router.get("/plans/{plan_id}", response=PlanOut, auth=None, tags=["plans"])
+@router.get("/plans/{int:plan_id}", response=PlanOut, auth=None, tags=["plans"])
 def get_plan(request, plan_id: int):
     return _plan_out(_get_plan(request, plan_id))
 
 
-@router.get("/plans/{plan_id}/document.docx", auth=None, tags=["plans"], summary="The plan as a Word document")
+@router.get("/plans/{int:plan_id}/document.docx", auth=None, tags=["plans"], summary="The plan as a Word document")
 def get_plan_document(request, plan_id: int):
     plan = _get_plan(request, plan_id)
     response = HttpResponse(
@@ -267,7 +267,7 @@ def get_plan_document(request, plan_id: int):
 def create_plan(request, payload: PlanCreateIn):
     plan = services.plan_create_draft(actor=request.user, unit=_get_unit(payload.unit_id),
                                       campaign=_get_campaign(payload.campaign_id), doc_kind=payload.doc_kind)
-    return 201, _plan_out(plan)
+    return Status(201, _plan_out(plan))
 
 
 @router.post("/plans/derive", response={201: PlanOut}, auth=AUTH, tags=["plans"],
@@ -275,10 +275,10 @@ def create_plan(request, payload: PlanCreateIn):
 def derive_plan(request, payload: PlanCreateIn):
     plan = services.plan_derive(actor=request.user, unit=_get_unit(payload.unit_id),
                                 campaign=_get_campaign(payload.campaign_id))
-    return 201, _plan_out(plan)
+    return Status(201, _plan_out(plan))
 
 
-@router.patch("/plans/{plan_id}", response=PlanOut, auth=AUTH, tags=["plans"],
+@router.patch("/plans/{int:plan_id}", response=PlanOut, auth=AUTH, tags=["plans"],
               summary="Edit a draft; lists given replace the plan's lists whole")
 def patch_plan(request, plan_id: int, payload: PlanPatchIn):
     plan = _get_plan(request, plan_id)
@@ -299,16 +299,16 @@ def patch_plan(request, plan_id: int, payload: PlanPatchIn):
     return _plan_out(plan)
 
 
-@router.post("/plans/{plan_id}/publish", response=PublishOut, auth=AUTH, tags=["plans"])
+@router.post("/plans/{int:plan_id}/publish", response=PublishOut, auth=AUTH, tags=["plans"])
 def publish_plan(request, plan_id: int, payload: PublishIn):
     result = services.plan_publish(actor=request.user, plan=_get_plan(request, plan_id),
                                    lock_version=payload.lock_version)
     return {"plan": _plan_out(result.plan), "warnings": [str(w) for w in result.warnings]}
 
 
-@router.post("/plans/{plan_id}/revise", response={201: PlanOut}, auth=AUTH, tags=["plans"])
+@router.post("/plans/{int:plan_id}/revise", response={201: PlanOut}, auth=AUTH, tags=["plans"])
 def revise_plan(request, plan_id: int):
-    return 201, _plan_out(services.plan_revise(actor=request.user, plan=_get_plan(request, plan_id)))
+    return Status(201, _plan_out(services.plan_revise(actor=request.user, plan=_get_plan(request, plan_id))))
 
 
 @router.get("/units/{unit_id}/coverage", response=CoverageOut, auth=None, tags=["plans"],

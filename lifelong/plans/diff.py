@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from lifelong.plans.models import Plan
 from lifelong.plans.selectors import plan_items
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"\s+|\S+\s*")  # a word keeps its trailing space, so changed runs stay whole
 
 
 @dataclass

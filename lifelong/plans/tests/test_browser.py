@@ -1,0 +1,45 @@
+"""In Chromium on a phone-size screen: a Tây Mỗ editor derives the ward's plan, edits the venue, publishes,
+and downloads the Word document."""
+
+import io
+from datetime import date
+
+import docx
+import pytest
+
+from lifelong.orgs.models import Membership
+from lifelong.orgs.tests.test_browser import browser, phone  # noqa: F401  (shared fixtures)
+from lifelong.plans.models import Plan
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_derive_edit_publish_download(live_server, phone, tree, campaign, hanoi_plan, make_user):  # noqa: F811
+    make_user(tree.taymo, Membership.Role.EDITOR, username="canbo.taymo", password="mat-khau-tay-mo-1")
+    page = phone
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "canbo.taymo")
+    page.fill("#id_password", "mat-khau-tay-mo-1")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+    page.goto(f"{live_server.url}/units/{tree.taymo.pk}/plans/?campaign={campaign.pk}")
+    page.click("[data-testid=derive]")
+    page.wait_for_url("**/plans/*/edit/")
+    assert page.locator("#id_issuing_body_line").input_value() == "ỦY BAN NHÂN DÂN\nPHƯỜNG TÂY MỖ"
+    page.fill("#id_opening_venue", "Trường THCS Nguyễn Quý Đức")
+    page.fill("#id_report_due", "15/10/2025")
+    page.click("[data-testid=save-publish]")
+    page.wait_for_url("**/plans/*/")
+    assert page.locator("[data-testid=plan-status]").inner_text() == "Đã ban hành"
+    assert "Trường THCS Nguyễn Quý Đức" in page.locator("[data-testid=opening]").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    with page.expect_download() as download_info:
+        page.click("[data-testid=download]")
+    path = download_info.value.path()
+    document = docx.Document(io.BytesIO(open(path, "rb").read()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Trường THCS Nguyễn Quý Đức" in text
+    plan = Plan.objects.get(unit=tree.taymo, status=Plan.Status.PUBLISHED)
+    assert plan.report_due == date(2025, 10, 15) and plan.derived_from == hanoi_plan

@@ -1,0 +1,143 @@
+import io
+from datetime import date
+
+import docx
+import pytest
+from django.urls import reverse
+
+from lifelong.orgs.models import Membership
+from lifelong.plans import services
+from lifelong.plans.models import Plan
+
+Role = Membership.Role
+
+
+def _edit_payload(client, plan, **changes):
+    """The edit form as the browser would post it, with some fields changed."""
+    page = client.get(reverse("plan_edit", args=[plan.pk]))
+    assert page.status_code == 200
+    data = {}
+    for form in (page.context["form"], page.context["activities"]):
+        for name, field in form.fields.items():
+            value = form[name].value()
+            key = form.add_prefix(name)
+            if value is None:
+                value = ""
+            elif isinstance(value, date):
+                value = value.strftime("%d/%m/%Y")
+            data[key] = value
+    for formset in (page.context["bases"], page.context["assignments"]):
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        for sub in formset.forms:
+            for name in sub.fields:
+                value = sub[name].value()
+                if isinstance(value, date):
+                    value = value.strftime("%d/%m/%Y")
+                if value is not None and value is not False:
+                    data[sub.add_prefix(name)] = value
+    data.update(changes)
+    return data
+
+
+def test_derive_edit_publish_download(client, tree, campaign, hanoi_plan, make_user):
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    response = client.post(reverse("plan_derive", args=[tree.taymo.pk]), {"campaign": campaign.pk})
+    plan = Plan.objects.get(unit=tree.taymo)
+    assert response.status_code == 302 and response.url == reverse("plan_edit", args=[plan.pk])
+
+    data = _edit_payload(client, plan, opening_venue="Trường THCS Nguyễn Quý Đức", opening_date="01/10/2025",
+                         report_due="15/10/2025", publish="1")
+    response = client.post(reverse("plan_edit", args=[plan.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.PUBLISHED
+    assert plan.opening_venue == "Trường THCS Nguyễn Quý Đức" and plan.opening_date == date(2025, 10, 1)
+    assert plan.legal_bases.count() == 2 and plan.activities.count() == 2  # nothing lost through the form
+
+    document = client.get(reverse("plan_document", args=[plan.pk]))
+    assert document.status_code == 200
+    assert document["Content-Type"].startswith("application/vnd.openxmlformats")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(document.content)).paragraphs)
+    assert "Trường THCS Nguyễn Quý Đức" in text
+    assert "Thực hiện Kế hoạch số 262/KH-UBND ngày 25/9/2025 của Ủy ban nhân dân Thành phố Hà Nội" in text
+
+
+def test_publishing_a_late_deadline_is_refused_with_both_dates(client, tree, campaign, hanoi_plan, make_user):
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    plan = services.plan_derive(actor=None, unit=tree.taymo, campaign=campaign)
+    data = _edit_payload(client, plan, report_due="20/10/2025", publish="1")
+    response = client.post(reverse("plan_edit", args=[plan.pk]), data, follow=True)
+    page = response.content.decode()
+    assert "20/10/2025" in page and "17/10/2025" in page and "ít nhất một ngày làm việc" in page
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.DRAFT and plan.report_due == date(2025, 10, 20)
+
+
+def test_two_sessions_editing_one_draft(client, tree, campaign, make_user):
+    plan = services.plan_create_draft(actor=None, unit=tree.taymo, campaign=campaign)
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    first = _edit_payload(client, plan, opening_venue="Nhà văn hóa phường")
+    second = _edit_payload(client, plan, opening_venue="Sân trường")
+    assert client.post(reverse("plan_edit", args=[plan.pk]), first).status_code == 302
+    response = client.post(reverse("plan_edit", args=[plan.pk]), second)
+    assert response.status_code == 409
+    assert "Người khác đã sửa" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.opening_venue == "Nhà văn hóa phường"
+
+
+def test_form_errors_are_shown_in_vietnamese_and_nothing_saved(client, tree, campaign, make_user):
+    plan = services.plan_create_draft(actor=None, unit=tree.taymo, campaign=campaign)
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    data = _edit_payload(client, plan, report_due="31/02/2025", opening_venue="Không được lưu")
+    response = client.post(reverse("plan_edit", args=[plan.pk]), data)
+    assert response.status_code == 400
+    assert "Nhập một ngày hợp lệ" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.opening_venue == ""
+
+
+@pytest.mark.parametrize(("role", "unit_attr", "status"), [
+    (Role.VIEWER, "taymo", 403), (Role.EDITOR, "yaly", 404), (None, None, 302)])
+def test_who_cannot_edit_a_draft(client, tree, campaign, make_user, role, unit_attr, status):
+    plan = services.plan_create_draft(actor=None, unit=tree.taymo, campaign=campaign)
+    if role is not None:
+        client.force_login(make_user(getattr(tree, unit_attr), role))
+    assert client.get(reverse("plan_edit", args=[plan.pk])).status_code == status
+    response = client.post(reverse("plan_publish", args=[plan.pk]), {"lock_version": plan.lock_version})
+    assert response.status_code in (302, 403, 404)
+    assert Plan.objects.get(pk=plan.pk).status == Plan.Status.DRAFT
+
+
+def test_unit_plans_page_offers_derive_only_to_editors(client, tree, campaign, hanoi_plan, make_user):
+    url = reverse("unit_plans", args=[tree.taymo.pk]) + f"?campaign={campaign.pk}"
+    assert b'data-testid="derive"' not in client.get(url).content
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    assert b'data-testid="derive"' in client.get(url).content
+
+
+def test_changes_page_shows_what_the_child_changed(client, tree, campaign, hanoi_plan):
+    plan = services.plan_derive(actor=None, unit=tree.taymo, campaign=campaign)
+    plan = services.plan_update(actor=None, plan=plan, lock_version=plan.lock_version,
+                                fields={"purposes": "Nâng cao nhận thức của người dân phường Tây Mỗ."})
+    services.plan_publish(actor=None, plan=plan, lock_version=plan.lock_version)
+    response = client.get(reverse("plan_changes", args=[plan.pk]) + "?against=parent")
+    sections = {s.key: s for s in response.context["sections"]}
+    assert sections["purposes"].changed and not sections["theme"].changed
+    assert "<ins>" in sections["purposes"].html and "phường Tây Mỗ" in sections["purposes"].html
+    assert sections["legal_bases"].changed  # the parent's plan is now cited
+
+
+def test_coverage_page_and_api(client, tree, campaign, hanoi_plan):
+    from lifelong.plans.tests.conftest import publish_plan
+
+    publish_plan(tree.soyte, campaign, report_due=date(2025, 10, 10))
+    page = client.get(reverse("plan_coverage", args=[tree.hanoi.pk]) + f"?campaign={campaign.pk}")
+    rows = {r.unit.name: r.status for r in page.context["coverage"].children}
+    assert rows == {"Sở Y tế Hà Nội": "published", "Phường Tây Mỗ": "none"}
+    data = client.get(f"/api/v1/units/{tree.ministry.pk}/coverage", {"campaign": campaign.pk}).json()
+    hanoi = next(c for c in data["children"] if c["name"] == "Thành phố Hà Nội")
+    assert hanoi["status"] == "published" and hanoi["subtree"]["published"] == 1
+    assert data["levels"][0] == {"depth_below": 1, "counts": {"published": 1, "draft": 0, "none": 2, "total": 3}}
