@@ -1,7 +1,6 @@
 """In Chromium on a phone-size screen: a Tây Mỗ editor derives the ward's plan, edits the venue, publishes,
 and downloads the Word document."""
 
-import io
 from datetime import date
 
 import docx
@@ -38,7 +37,7 @@ def test_derive_edit_publish_download(live_server, phone, tree, campaign, hanoi_
     with page.expect_download() as download_info:
         page.click("[data-testid=download]")
     path = download_info.value.path()
-    document = docx.Document(io.BytesIO(open(path, "rb").read()))
+    document = docx.Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Trường THCS Nguyễn Quý Đức" in text
     plan = Plan.objects.get(unit=tree.taymo, status=Plan.Status.PUBLISHED)

@@ -18,7 +18,7 @@ def _edit_payload(client, plan, **changes):
     assert page.status_code == 200
     data = {}
     for form in (page.context["form"], page.context["activities"]):
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form[name].value()
             key = form.add_prefix(name)
             if value is None:
