@@ -24,13 +24,6 @@ from lifelong.documents.nd30 import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    # Replaces the root conftest's autouse fixture of the same name, which needs pytest-django's `settings`;
-    # these tests touch neither Django nor passwords, so they also run with `-p no:django`.
-    yield
-
-
 POINTS = ["Tuyên truyền", "Tổ chức hoạt động", "Khen thưởng", "Kiểm tra", "Báo cáo", "Tổng kết"]
 
 
