@@ -23,7 +23,6 @@ from lifelong.documents.nd30 import (
     vietnamese_point_letters,
 )
 
-
 POINTS = ["Tuyên truyền", "Tổ chức hoạt động", "Khen thưởng", "Kiểm tra", "Báo cáo", "Tổng kết"]
 
 
