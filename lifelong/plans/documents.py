@@ -91,5 +91,5 @@ def plan_docx(plan: Plan) -> bytes:
 
 def plan_docx_filename(plan: Plan) -> str:
     kind = "ke-hoach" if plan.doc_kind == Plan.DocKind.PLAN else "cong-van"
-    reference = slugify(search_key(plan.reference())) or "du-thao"
+    reference = slugify(search_key(plan.reference().replace("/", " "))) or "du-thao"
     return f"{kind}-{reference}-{slugify(search_key(plan.unit.name))}-{plan.campaign.year}.docx"

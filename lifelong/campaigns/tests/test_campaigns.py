@@ -1,0 +1,76 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from lifelong.campaigns import services
+from lifelong.campaigns.models import UNESCO_SLOGAN, Campaign
+from lifelong.core.errors import PermissionDeniedError, ValidationFailed
+from lifelong.orgs.models import Membership
+
+Role = Membership.Role
+
+
+def test_a_new_campaign_has_the_seven_kinds_and_the_unesco_slogan(tree):
+    campaign = services.campaign_create(actor=None, owner=tree.ministry, year=2026, start_date=date(2026, 10, 1),
+                                        end_date=date(2026, 10, 7))
+    assert campaign.name == "Tuần lễ hưởng ứng học tập suốt đời năm 2026"
+    assert campaign.opening_date == date(2026, 10, 1)
+    assert campaign.slogan_list() == [UNESCO_SLOGAN]
+    assert [(c.letter, c.code) for c in campaign.categories.all()] == [
+        ("a", "opening"), ("b", "awareness"), ("c", "digital_skills"), ("d", "online_learning"),
+        ("đ", "digital_library"), ("e", "competition"), ("g", "career")]
+    assert campaign.categories.get(code="digital_skills").name == "Tập huấn, bồi dưỡng kỹ năng số"
+
+
+def test_only_ministry_editors_create_and_edit(tree, make_user, client):
+    province_admin = make_user(tree.hanoi, Role.ADMIN)
+    with pytest.raises(PermissionDeniedError):
+        services.campaign_create(actor=province_admin, owner=tree.ministry, year=2026,
+                                 start_date=date(2026, 10, 1), end_date=date(2026, 10, 7))
+    with pytest.raises(ValidationFailed):
+        services.campaign_create(actor=None, owner=tree.hanoi, year=2026, start_date=date(2026, 10, 1),
+                                 end_date=date(2026, 10, 7))
+    editor = make_user(tree.ministry, Role.EDITOR)
+    client.force_login(editor)
+    response = client.post(reverse("campaign_create"), {
+        "year": 2026, "theme": "Học tập suốt đời cho mọi người", "start_date": "01/10/2026",
+        "end_date": "07/10/2026", "opening_date": "01/10/2026", "slogans": UNESCO_SLOGAN})
+    assert response.status_code == 302
+    campaign = Campaign.objects.get(year=2026)
+    client.force_login(province_admin)
+    assert client.get(reverse("campaign_edit", args=[campaign.pk])).status_code == 403
+    assert client.get(reverse("campaign_detail", args=[campaign.pk])).status_code == 200  # everyone reads
+
+
+def test_dates_are_checked_and_stale_edits_refused(tree, make_user, client):
+    campaign = services.campaign_create(actor=None, owner=tree.ministry, year=2026, start_date=date(2026, 10, 1),
+                                        end_date=date(2026, 10, 7))
+    with pytest.raises(ValidationFailed):
+        services.campaign_update(actor=None, campaign=campaign, version=campaign.version,
+                                 end_date=date(2026, 9, 30))
+    with pytest.raises(ValidationFailed):
+        services.campaign_update(actor=None, campaign=campaign, version=campaign.version,
+                                 opening_date=date(2026, 11, 1))
+    client.force_login(make_user(tree.ministry, Role.EDITOR))
+    form = {"year": 2026, "name": campaign.name, "theme": "Chủ đề mới", "start_date": "01/10/2026",
+            "end_date": "07/10/2026", "opening_date": "01/10/2026", "slogans": "", "version": campaign.version}
+    assert client.post(reverse("campaign_edit", args=[campaign.pk]), form).status_code == 302
+    stale = client.post(reverse("campaign_edit", args=[campaign.pk]), {**form, "theme": "Chủ đề cũ"})
+    assert stale.status_code == 409
+    campaign.refresh_from_db()
+    assert campaign.theme == "Chủ đề mới"
+
+
+def test_categories_change_per_year(tree, make_user, client):
+    campaign = services.campaign_create(actor=None, owner=tree.ministry, year=2026, start_date=date(2026, 10, 1),
+                                        end_date=date(2026, 10, 7))
+    client.force_login(make_user(tree.ministry, Role.EDITOR))
+    client.post(reverse("category_save", args=[campaign.pk]),
+                {"code": "ai_literacy", "letter": "h", "name": "Phổ cập hiểu biết về trí tuệ nhân tạo",
+                 "active": "on"})
+    client.post(reverse("category_save", args=[campaign.pk]),
+                {"code": "career", "letter": "g", "name": "Hướng nghiệp", "active": ""})
+    assert campaign.categories.get(code="ai_literacy").letter == "h"
+    assert not campaign.categories.get(code="career").active
+    assert campaign.categories.count() == 8
