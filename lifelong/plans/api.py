@@ -3,7 +3,7 @@
 import datetime
 from datetime import date
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
 from lifelong.campaigns import selectors as campaign_selectors
@@ -13,7 +13,7 @@ from lifelong.core.errors import ValidationFailed
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
 from lifelong.plans import selectors, services
-from lifelong.plans.documents import plan_docx, plan_docx_filename
+from lifelong.plans.documents import plan_docx_response
 from lifelong.plans.models import Plan
 
 router = Router()
@@ -257,10 +257,7 @@ def get_plan(request, plan_id: int):
 @router.get("/plans/{int:plan_id}/document.docx", auth=None, tags=["plans"], summary="The plan as a Word document")
 def get_plan_document(request, plan_id: int):
     plan = _get_plan(request, plan_id)
-    response = HttpResponse(
-        plan_docx(plan), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["Content-Disposition"] = f'attachment; filename="{plan_docx_filename(plan)}"'
-    return response
+    return plan_docx_response(plan)
 
 
 @router.post("/plans", response={201: PlanOut}, auth=AUTH, tags=["plans"], summary="Create an empty draft")

@@ -1,5 +1,6 @@
 """A plan as an official Word document (ND30 layout, lifelong.documents.nd30)."""
 
+from django.http import HttpResponse
 from django.utils.text import slugify
 
 from lifelong.core.text import search_key
@@ -93,3 +94,12 @@ def plan_docx_filename(plan: Plan) -> str:
     kind = "ke-hoach" if plan.doc_kind == Plan.DocKind.PLAN else "cong-van"
     reference = slugify(search_key(plan.reference().replace("/", " "))) or "du-thao"
     return f"{kind}-{reference}-{slugify(search_key(plan.unit.name))}-{plan.campaign.year}.docx"
+
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def plan_docx_response(plan: Plan) -> HttpResponse:
+    response = HttpResponse(plan_docx(plan), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{plan_docx_filename(plan)}"'
+    return response

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +15,7 @@ from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.views import _unit_or_404
 from lifelong.plans import diff, selectors, services
-from lifelong.plans.documents import plan_docx, plan_docx_filename
+from lifelong.plans.documents import plan_docx_response
 from lifelong.plans.forms import AssignmentFormSet, LegalBasisFormSet, PlanForm, PublishForm, activity_fields
 from lifelong.plans.models import Plan
 
@@ -263,10 +263,7 @@ def plan_changes(request, pk: int):
 
 def plan_document(request, pk: int):
     plan = _plan_or_404(request, pk)
-    response = HttpResponse(
-        plan_docx(plan), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["Content-Disposition"] = f'attachment; filename="{plan_docx_filename(plan)}"'
-    return response
+    return plan_docx_response(plan)
 
 
 def coverage(request, pk: int):

@@ -3,44 +3,17 @@
 import pytest
 from django.core.management import call_command
 
+from conftest import browser_login
 from lifelong.orgs.models import Membership, OrgUnit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
 
 def test_taymo_officer_logs_in_searches_opens_unit_and_switches_language(live_server, phone, make_user):
     call_command("load_units", verbosity=0)
     taymo = OrgUnit.objects.get(code="00634")
     make_user(taymo, Membership.Role.ADMIN, username="taymo", password="mat-khau-tay-mo-1")
     page = phone
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "taymo")
-    page.fill("#id_password", "mat-khau-tay-mo-1")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    browser_login(page, live_server, "taymo", "mat-khau-tay-mo-1")
     assert page.locator("[data-testid=account-link]").inner_text() == "taymo"
     assert "Phường Tây Mỗ" in page.locator("main").inner_text()  # listed under "Đơn vị của bạn"
 

@@ -6,21 +6,17 @@ from datetime import date
 import docx
 import pytest
 
+from conftest import browser_login
 from lifelong.orgs.models import Membership
-from lifelong.orgs.tests.test_browser import browser, phone  # noqa: F401  (shared fixtures)
 from lifelong.plans.models import Plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_derive_edit_publish_download(live_server, phone, tree, campaign, hanoi_plan, make_user):  # noqa: F811
+def test_derive_edit_publish_download(live_server, phone, tree, campaign, hanoi_plan, make_user):
     make_user(tree.taymo, Membership.Role.EDITOR, username="canbo.taymo", password="mat-khau-tay-mo-1")
     page = phone
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "canbo.taymo")
-    page.fill("#id_password", "mat-khau-tay-mo-1")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    browser_login(page, live_server, "canbo.taymo", "mat-khau-tay-mo-1")
 
     page.goto(f"{live_server.url}/units/{tree.taymo.pk}/plans/?campaign={campaign.pk}")
     page.click("[data-testid=derive]")
