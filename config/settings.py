@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "lifelong.orgs",
     "lifelong.campaigns",
     "lifelong.plans",
+    "lifelong.reports",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -208,4 +211,12 @@ LOGGING = {
 DEMO_LOADERS = [
     "lifelong.orgs.demo.load_demo_units_and_users",
     "lifelong.plans.demo.load_demo_plans",
+    "lifelong.reports.demo.load_demo_reports",
 ]
+
+# How apps built on others react to their events, without the lower app importing the higher one.
+CAMPAIGN_CREATED_HOOKS = ["lifelong.reports.services.report_form_install_default"]
+PLAN_PUBLISHED_HOOKS = ["lifelong.reports.services.expected_reporters_from_plan"]
+
+# Background work (reminders): stored in the database and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -1,8 +1,10 @@
 """Writes of campaigns and their activity categories (the Ministry's editors only)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from lifelong.campaigns.models import DEFAULT_CATEGORIES, ActivityCategory, Campaign
@@ -56,6 +58,8 @@ def campaign_create(*, actor, owner: OrgUnit, year: int, name: str = "", theme: 
         ActivityCategory(campaign=campaign, code=code, letter=letter, name=name_vi, name_en=name_en, order=i)
         for i, (code, letter, name_vi, name_en) in enumerate(DEFAULT_CATEGORIES)
     ])
+    for hook in settings.CAMPAIGN_CREATED_HOOKS:  # e.g. reports: install the default results form
+        import_string(hook)(actor=actor, campaign=campaign)
     audit_record(actor=actor, action="campaigns.campaign.created", target=campaign, unit_id=owner.pk, year=year)
     return campaign
 

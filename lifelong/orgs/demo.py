@@ -15,11 +15,13 @@ HANOI, TAY_MO, QUANG_NGAI, YA_LY = "01", "00634", "51", "23548"
 Kind = OrgUnit.Kind
 Role = Membership.Role
 
-# (parent code or parent name path, name, kind)
+# (parent code, or (code, name) of a demo unit, name, kind)
 DEMO_UNITS = [
     (HANOI, "Sở Giáo dục và Đào tạo Hà Nội", Kind.DEPARTMENT),
     (HANOI, "Sở Y tế Hà Nội", Kind.DEPARTMENT),
     (HANOI, "Hội Khuyến học Thành phố Hà Nội", Kind.ASSOCIATION),
+    ((HANOI, "Sở Y tế Hà Nội"), "Bệnh viện Đa khoa Hà Đông", Kind.AGENCY),
+    ((HANOI, "Sở Y tế Hà Nội"), "Trung tâm Kiểm soát bệnh tật Hà Nội", Kind.AGENCY),
     (TAY_MO, "Phòng Văn hoá - Xã hội", Kind.OFFICE),
     (TAY_MO, "Phòng Kinh tế, Hạ tầng và Đô thị", Kind.OFFICE),
     (TAY_MO, "Trường THCS Nguyễn Quý Đức", Kind.SCHOOL),
@@ -54,8 +56,8 @@ def load_demo_units_and_users() -> dict[str, int]:
     if not OrgUnit.objects.filter(code=MINISTRY_CODE).exists():
         call_command("load_units")
     created_units = created_users = 0
-    for parent_code, name, kind in DEMO_UNITS:
-        parent = OrgUnit.objects.get(code=parent_code)
+    for parent_ref, name, kind in DEMO_UNITS:
+        parent = demo_unit(*parent_ref) if isinstance(parent_ref, tuple) else OrgUnit.objects.get(code=parent_ref)
         if not OrgUnit.objects.filter(parent=parent, name=name).exists():
             unit_create(actor=None, parent=parent, name=name, kind=kind)
             created_units += 1

@@ -7,10 +7,12 @@ runs in one transaction and writes one audit entry. `actor=None` is the system (
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import formats, timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from lifelong.campaigns.models import Campaign
@@ -338,6 +340,9 @@ def plan_publish(*, actor, plan: Plan, lock_version: int) -> PublishResult:
     plan.status, plan.published_at, plan.lock_version = Status.PUBLISHED, timezone.now(), lock_version + 1
     plan.published_by = actor if actor is not None else None
     plan.save(update_fields=["status", "published_at", "published_by", "lock_version", "updated_at"])
+    # Apps built on plans react to a publication (reports: its children become expected reporters).
+    for hook in settings.PLAN_PUBLISHED_HOOKS:
+        import_string(hook)(plan)
     audit_record(actor=actor, action="plans.plan.published", target=plan, unit_id=plan.unit_id,
                  revision=plan.revision, warnings=[str(w) for w in warnings])
     return PublishResult(plan=plan, warnings=warnings)

@@ -1,0 +1,168 @@
+"""Reads of reporting: a unit's report, totals up the tree, completeness and timeliness.
+
+Report contents are private to the unit and the levels above it (a viewer role on the unit or an
+ancestor); totals and completeness of a unit are shown to the same people.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from lifelong.campaigns.models import Campaign
+from lifelong.orgs.models import PATH_STEP, OrgUnit
+from lifelong.reports.models import TOTAL, ExpectedReporter, Indicator, Report, ReportEvent, Total
+
+ON_TIME, LATE, MISSING, PENDING, EXCUSED = "on_time", "late", "missing", "pending", "excused"
+STATUSES = [ON_TIME, LATE, MISSING, PENDING, EXCUSED]
+
+
+def report_of(unit: OrgUnit, campaign: Campaign) -> Report | None:
+    return Report.objects.filter(unit=unit, campaign=campaign).select_related("unit", "campaign").first()
+
+
+def report_events(report: Report) -> list[ReportEvent]:
+    return list(report.events.exclude(action=ReportEvent.Action.SAVED).select_related("actor"))
+
+
+def indicators(campaign: Campaign, *, include_retired: bool = False) -> list[Indicator]:
+    queryset = campaign.indicators.all()
+    if not include_retired:
+        queryset = queryset.filter(retired=False)
+    return list(queryset.order_by("order", "pk"))
+
+
+# Totals
+
+def _column(accepted_only: bool) -> str:
+    return "accepted_sum" if accepted_only else "submitted_sum"
+
+
+def unit_totals(unit: OrgUnit, campaign: Campaign, *, accepted_only: bool = False) -> dict[tuple[int, str], int]:
+    """{(indicator id, group): sum} of the unit's own report and everything below it: one indexed read."""
+    column = _column(accepted_only)
+    rows = Total.objects.filter(campaign=campaign, unit=unit).values_list("indicator_id", "group", column)
+    return {(indicator_id, group): value for indicator_id, group, value in rows}
+
+
+def children_totals(unit: OrgUnit, campaign: Campaign, *, accepted_only: bool = False,
+                    group: str = TOTAL) -> dict[int, dict[int, int]]:
+    """{child id: {indicator id: sum}} for the drill-down table, in one query."""
+    column = _column(accepted_only)
+    rows = (Total.objects.filter(campaign=campaign, unit__parent=unit, group=group)
+            .values_list("unit_id", "indicator_id", column))
+    result: dict[int, dict[int, int]] = {}
+    for unit_id, indicator_id, value in rows:
+        result.setdefault(unit_id, {})[indicator_id] = value
+    return result
+
+
+def own_report_numbers(report: Report | None) -> dict[tuple[int, str], int]:
+    from lifelong.reports.totals import report_contribution
+
+    return report_contribution(report) if report is not None else {}
+
+
+# Completeness
+
+@dataclass
+class Counts:
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    pending: int = 0
+    excused: int = 0
+
+    @property
+    def expected(self) -> int:
+        return self.on_time + self.late + self.missing + self.pending + self.excused
+
+    @property
+    def due(self) -> int:
+        """Expected and not excused: the denominator of the rates."""
+        return self.expected - self.excused
+
+    def rate(self, status: str) -> int:
+        return round(100 * getattr(self, status) / self.due) if self.due else 0
+
+    @property
+    def on_time_rate(self) -> int:
+        return self.rate(ON_TIME)
+
+    @property
+    def reported_rate(self) -> int:
+        return round(100 * (self.on_time + self.late) / self.due) if self.due else 0
+
+    def add(self, status: str, n: int = 1) -> None:
+        setattr(self, status, getattr(self, status) + n)
+
+
+@dataclass
+class ChildRow:
+    reporter: ExpectedReporter
+    status: str
+    report_status: str | None
+    subtree: Counts = field(default_factory=Counts)
+
+
+@dataclass
+class Completeness:
+    unit: OrgUnit
+    campaign: Campaign
+    today: date
+    children: list[ChildRow]
+    children_counts: Counts
+    subtree: Counts
+    levels: list[tuple[int, Counts]]
+
+
+def _annotated(campaign: Campaign, today: date):
+    report = Report.objects.filter(campaign=campaign, unit=OuterRef("unit"))
+    return (ExpectedReporter.objects.filter(campaign=campaign)
+            .annotate(report_status=Subquery(report.values("status")[:1]),
+                      report_late=Subquery(report.values("late")[:1]))
+            .annotate(state=Case(
+                When(excused=True, then=Value(EXCUSED)),
+                When(Q(report_status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED]) & Q(report_late=True),
+                     then=Value(LATE)),
+                When(report_status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED], then=Value(ON_TIME)),
+                When(due_date__lt=today, then=Value(MISSING)),
+                default=Value(PENDING), output_field=CharField())))
+
+
+SORTS = {
+    "name": lambda row: row.reporter.unit.search_key,
+    "status": lambda row: STATUSES.index(row.status),
+    "on_time": lambda row: (-row.subtree.on_time_rate if row.subtree.due else 1, row.reporter.unit.search_key),
+    "missing": lambda row: (-row.subtree.rate(MISSING), row.reporter.unit.search_key),
+}
+
+
+def completeness(unit: OrgUnit, campaign: Campaign, *, today: date | None = None, sort: str = "name") -> Completeness:
+    """Who below the unit reported on time, late, not at all, or was excused: three grouped queries."""
+    today = today or timezone.localdate()
+    annotated = _annotated(campaign, today)
+    direct = list(annotated.filter(parent=unit).select_related("unit"))
+    below = annotated.filter(unit__path__startswith=unit.path).exclude(unit=unit)
+    branch_length = len(unit.path) + PATH_STEP
+    per_branch = (below.annotate(branch=Substr("unit__path", 1, branch_length))
+                  .values("branch", "state").annotate(n=Count("id")).order_by())
+    branches: dict[str, Counts] = {}
+    for row in per_branch:
+        branches.setdefault(row["branch"], Counts()).add(row["state"], row["n"])
+    per_level = below.values("unit__depth", "state").annotate(n=Count("id")).order_by()
+    levels: dict[int, Counts] = {}
+    subtree = Counts()
+    for row in per_level:
+        levels.setdefault(row["unit__depth"] - unit.depth, Counts()).add(row["state"], row["n"])
+        subtree.add(row["state"], row["n"])
+    children = [ChildRow(reporter=r, status=r.state, report_status=r.report_status,
+                         subtree=branches.get(r.unit.path, Counts())) for r in direct]
+    children.sort(key=SORTS.get(sort, SORTS["name"]))
+    children_counts = Counts()
+    for row in children:
+        children_counts.add(row.status)
+    return Completeness(unit=unit, campaign=campaign, today=today, children=children,
+                        children_counts=children_counts, subtree=subtree, levels=sorted(levels.items()))

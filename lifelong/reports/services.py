@@ -1,0 +1,307 @@
+"""Writes of reporting: the form, expected reporters, reports and their workflow, locks.
+
+Every service checks permission, runs in one transaction and writes one audit entry. A unit's own
+editors fill in and submit its report; the editors of its parent accept or return it, excuse it, or
+lock reporting. `actor=None` is the system (load_demo, plan publication hooks).
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lifelong.campaigns.models import Campaign
+from lifelong.core.audit import audit_record
+from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
+from lifelong.core.text import normalize_text
+from lifelong.orgs import permissions
+from lifelong.orgs.models import OrgUnit
+from lifelong.reports import totals, validation
+from lifelong.reports.form_2025 import INDICATORS_2025, NARRATIVES_2025
+from lifelong.reports.models import (
+    ExpectedReporter,
+    Indicator,
+    LockException,
+    NarrativeSection,
+    Report,
+    ReportEvent,
+    ReportingLock,
+    ReportValue,
+)
+
+Status = Report.Status
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDeniedError()
+
+
+def _may_edit(actor, unit: OrgUnit | None) -> bool:
+    return actor is None or (unit is not None and permissions.can_edit(actor, unit))
+
+
+def _details(errors: dict[str, str]) -> list[dict]:
+    return [{"field": name, "message": str(message)} for name, message in errors.items()]
+
+
+# The form
+
+def form_is_open(campaign: Campaign) -> bool:
+    """The form may change until the first report of the campaign leaves draft."""
+    return not Report.objects.filter(campaign=campaign).exclude(status=Status.DRAFT).exists()
+
+
+@transaction.atomic
+def report_form_install_default(*, actor, campaign: Campaign) -> int:
+    """Load the 2025 default form into a campaign that has none yet."""
+    _require(_may_edit(actor, campaign.owner))
+    if campaign.indicators.exists():
+        return 0
+    created = {}
+    for order, spec in enumerate(INDICATORS_2025):
+        created[spec.code] = Indicator.objects.create(
+            campaign=campaign, section=spec.section, code=spec.code, label=spec.label, label_en=spec.label_en,
+            unit_label=spec.unit_label, kind=spec.kind, breakdown=spec.breakdown, prefill=spec.prefill,
+            order=order, min_value=0)
+    for spec in INDICATORS_2025:
+        if spec.of_which:
+            Indicator.objects.filter(pk=created[spec.code].pk).update(of_which=created[spec.of_which])
+    NarrativeSection.objects.bulk_create([
+        NarrativeSection(campaign=campaign, code=code, title=title, title_en=title_en, required=required, order=i)
+        for i, (code, title, title_en, required) in enumerate(NARRATIVES_2025)])
+    audit_record(actor=actor, action="reports.form.installed", target=campaign, unit_id=campaign.owner_id,
+                 indicators=len(created))
+    return len(created)
+
+
+@transaction.atomic
+def indicator_save(*, actor, campaign: Campaign, code: str, label: str, label_en: str = "", section: str = "",
+                   unit_label: str = "", kind: str = Indicator.Kind.COUNT, breakdown: bool = False,
+                   order: int | None = None, retired: bool = False, help_text: str = "") -> Indicator:
+    """Add an indicator or change the one with this code, while the form is open."""
+    _require(_may_edit(actor, campaign.owner))
+    if not form_is_open(campaign):
+        raise ValidationFailed(_("Reports have started to come in; the form can no longer change."))
+    code, label = normalize_text(code), normalize_text(label)
+    if not code or not label or kind not in Indicator.Kind.values:
+        raise ValidationFailed(_("An indicator needs a code, a label and a valid kind."))
+    indicator = Indicator.objects.filter(campaign=campaign, code=code).first() or Indicator(
+        campaign=campaign, code=code, order=campaign.indicators.count())
+    indicator.label, indicator.label_en, indicator.section = label, normalize_text(label_en), section
+    indicator.unit_label, indicator.kind, indicator.breakdown = unit_label, kind, breakdown
+    indicator.retired, indicator.help_text = retired, help_text
+    if order is not None:
+        indicator.order = order
+    indicator.save()
+    audit_record(actor=actor, action="reports.indicator.saved", target=indicator, unit_id=campaign.owner_id,
+                 code=code, retired=retired)
+    return indicator
+
+
+# Who must report
+
+def expected_reporters_from_plan(plan) -> int:
+    """Hook run when a plan is published: its unit's children must report by its deadline."""
+    if plan.report_due is None:
+        return 0
+    children = OrgUnit.objects.filter(parent=plan.unit)
+    if plan.report_kinds:
+        children = children.filter(kind__in=plan.report_kinds)
+    existing = {e.unit_id: e for e in ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit)}
+    new = [ExpectedReporter(campaign_id=plan.campaign_id, unit=child, parent=plan.unit, due_date=plan.report_due,
+                            plan=plan) for child in children if child.pk not in existing]
+    ExpectedReporter.objects.bulk_create(new, ignore_conflicts=True)
+    ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit).update(
+        due_date=plan.report_due, plan=plan)
+    return len(new)
+
+
+@transaction.atomic
+def expected_reporter_excuse(*, actor, reporter: ExpectedReporter, reason: str, excused: bool = True) -> None:
+    _require(_may_edit(actor, reporter.parent))
+    reason = normalize_text(reason)
+    if excused and not reason:
+        raise ValidationFailed(details=[{"field": "reason", "message": _("Give the reason for excusing this unit.")}])
+    reporter.excused, reporter.excuse_reason = excused, reason if excused else ""
+    reporter.excused_by, reporter.excused_at = (actor, timezone.now()) if excused else (None, None)
+    reporter.save()
+    audit_record(actor=actor, action="reports.reporter.excused" if excused else "reports.reporter.unexcused",
+                 target=reporter, unit_id=reporter.unit_id, reason=reason)
+
+
+# Reports
+
+def report_for(unit: OrgUnit, campaign: Campaign) -> Report:
+    """The unit's report for the campaign, created empty on first use."""
+    report, _created = Report.objects.get_or_create(campaign=campaign, unit=unit)
+    return report
+
+
+def active_indicators(campaign: Campaign) -> list[Indicator]:
+    return list(campaign.indicators.filter(retired=False).order_by("order", "pk"))
+
+
+def _store_values(report: Report, indicators: list[Indicator], values: dict, proposals: dict | None) -> None:
+    by_code = {i.code: i for i in indicators}
+    existing = {(v.indicator_id, v.group): v for v in report.values.all()}
+    keep, rows = set(), []
+    for (code, group), parsed in values.items():
+        indicator = by_code[code]
+        key = (indicator.pk, group)
+        keep.add(key)
+        row = existing.get(key) or ReportValue(report=report, indicator=indicator, group=group)
+        row.state, row.number, row.text = parsed.state, parsed.number, parsed.text
+        if proposals and (code, group) in proposals:
+            row.proposed = proposals[(code, group)]
+        rows.append(row)
+    ReportValue.objects.filter(pk__in=[v.pk for key, v in existing.items() if key not in keep]).delete()
+    ReportValue.objects.bulk_create([r for r in rows if r.pk is None])
+    ReportValue.objects.bulk_update([r for r in rows if r.pk is not None], ["state", "number", "text", "proposed"])
+
+
+def _claim(report: Report, lock_version: int, status: str) -> None:
+    """Take the report's version, or fail if someone saved it since it was read (nothing is written)."""
+    if not Report.objects.filter(pk=report.pk, lock_version=lock_version, status=status).update(
+            lock_version=F("lock_version") + 1):
+        raise ConflictError()
+    report.lock_version = lock_version + 1
+
+
+def _event(report: Report, action: str, actor, from_status: str, comment: str = "") -> ReportEvent:
+    return ReportEvent.objects.create(report=report, action=action, from_status=from_status, to_status=report.status,
+                                      actor=actor if actor is not None else None, comment=comment, late=report.late)
+
+
+@transaction.atomic
+def report_save(*, actor, report: Report, lock_version: int, data, narrative: dict | None = None,
+                proposals: dict | None = None) -> Report:
+    """Save a draft. Unreadable numbers are refused with a message per field; rules wait for submit."""
+    _require(_may_edit(actor, report.unit))
+    if report.status != Status.DRAFT:
+        raise ValidationFailed(_("A submitted report cannot be changed unless the level above returns it."))
+    indicators = active_indicators(report.campaign)
+    values, errors = validation.parse_values(indicators, data)
+    if errors:
+        raise ValidationFailed(_("Some numbers could not be read; nothing was saved."), details=_details(errors))
+    _claim(report, lock_version, Status.DRAFT)
+    _store_values(report, indicators, values, proposals)
+    if narrative is not None:
+        report.narrative = {k: str(v).strip()[:20000] for k, v in narrative.items()}
+    report.save(update_fields=["narrative", "lock_version", "updated_at"])
+    _event(report, ReportEvent.Action.SAVED, actor, Status.DRAFT)
+    audit_record(actor=actor, action="reports.report.saved", target=report, unit_id=report.unit_id)
+    return report
+
+
+def stored_values(report: Report) -> dict[tuple[str, str], validation.Parsed]:
+    return {(v.indicator.code, v.group): validation.Parsed(v.state, v.number, v.text)
+            for v in report.values.select_related("indicator")}
+
+
+def reporting_locked_for(unit: OrgUnit, campaign: Campaign) -> bool:
+    if unit.parent_id is None:
+        return False
+    lock = ReportingLock.objects.filter(campaign=campaign, unit_id=unit.parent_id).first()
+    return lock is not None and not lock.exceptions.filter(unit=unit).exists()
+
+
+@transaction.atomic
+def report_submit(*, actor, report: Report, lock_version: int) -> tuple[Report, list[str]]:
+    """Submit to the parent: rules checked, late marked, totals of every ancestor updated at once."""
+    _require(_may_edit(actor, report.unit))
+    if report.status != Status.DRAFT:
+        raise ValidationFailed(_("This report has already been submitted."))
+    if reporting_locked_for(report.unit, report.campaign):
+        raise ValidationFailed(_("The level above has locked reporting for this campaign; ask it to let you "
+                                 "through."))
+    indicators = active_indicators(report.campaign)
+    values = stored_values(report)
+    errors, warnings = validation.check_rules(indicators, values)
+    errors.update(validation.missing_narratives(report.campaign.narrative_sections.all(), report.narrative))
+    if errors:
+        raise ValidationFailed(_("The report was not submitted: correct the fields marked."), details=_details(errors))
+    _claim(report, lock_version, Status.DRAFT)
+    expected = ExpectedReporter.objects.filter(campaign=report.campaign, unit=report.unit).first()
+    now = timezone.now()
+    report.status, report.submitted_at = Status.SUBMITTED, now
+    report.due_date = expected.due_date if expected else None
+    report.late = bool(report.due_date and timezone.localdate(now) > report.due_date)
+    report.save(update_fields=["status", "submitted_at", "due_date", "late", "lock_version", "updated_at"])
+    totals.apply(report, sign=1, columns=(totals.SUBMITTED,))
+    _event(report, ReportEvent.Action.SUBMITTED, actor, Status.DRAFT)
+    audit_record(actor=actor, action="reports.report.submitted", target=report, unit_id=report.unit_id,
+                 late=report.late)
+    return report, warnings
+
+
+def _may_review(actor, report: Report) -> bool:
+    """The parent's editors review a report; a unit never reviews its own."""
+    parent = report.unit.parent
+    if actor is None:
+        return True
+    return parent is not None and permissions.can_edit(actor, parent)
+
+
+@transaction.atomic
+def report_accept(*, actor, report: Report, lock_version: int) -> Report:
+    _require(_may_review(actor, report))
+    if report.status != Status.SUBMITTED:
+        raise ValidationFailed(_("Only a submitted report can be accepted."))
+    _claim(report, lock_version, Status.SUBMITTED)
+    report.status, report.accepted_at = Status.ACCEPTED, timezone.now()
+    report.save(update_fields=["status", "accepted_at", "lock_version", "updated_at"])
+    totals.apply(report, sign=1, columns=(totals.ACCEPTED,))
+    _event(report, ReportEvent.Action.ACCEPTED, actor, Status.SUBMITTED)
+    audit_record(actor=actor, action="reports.report.accepted", target=report, unit_id=report.unit_id)
+    return report
+
+
+@transaction.atomic
+def report_return(*, actor, report: Report, lock_version: int, comment: str) -> Report:
+    """Send a report back to its unit as a draft, with the reason; its numbers leave the totals."""
+    _require(_may_review(actor, report))
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationFailed(details=[{"field": "comment", "message": _("Say what must be corrected.")}])
+    if report.status not in (Status.SUBMITTED, Status.ACCEPTED):
+        raise ValidationFailed(_("Only a submitted or accepted report can be returned."))
+    previous = report.status
+    _claim(report, lock_version, previous)
+    columns = (totals.SUBMITTED, totals.ACCEPTED) if previous == Status.ACCEPTED else (totals.SUBMITTED,)
+    totals.apply(report, sign=-1, columns=columns)
+    report.status, report.return_comment, report.accepted_at = Status.DRAFT, comment, None
+    report.save(update_fields=["status", "return_comment", "accepted_at", "lock_version", "updated_at"])
+    event = _event(report, ReportEvent.Action.RETURNED, actor, previous, comment)
+    audit_record(actor=actor, action="reports.report.returned", target=report, unit_id=report.unit_id,
+                 comment=comment)
+    from lifelong.reports.reminders import notify_returned
+
+    transaction.on_commit(lambda: notify_returned(event.pk))
+    return report
+
+
+# Locks
+
+@transaction.atomic
+def reporting_lock(*, actor, unit: OrgUnit, campaign: Campaign, locked: bool) -> None:
+    """Stop (or let again) the unit's children submit for the campaign."""
+    _require(_may_edit(actor, unit))
+    if locked:
+        ReportingLock.objects.get_or_create(campaign=campaign, unit=unit, defaults={"locked_by": actor})
+    else:
+        ReportingLock.objects.filter(campaign=campaign, unit=unit).delete()
+    audit_record(actor=actor, action="reports.lock.set" if locked else "reports.lock.lifted", target=unit,
+                 unit_id=unit.pk, campaign=campaign.year)
+
+
+@transaction.atomic
+def lock_exception_grant(*, actor, unit: OrgUnit, campaign: Campaign, child: OrgUnit) -> None:
+    _require(_may_edit(actor, unit))
+    if child.parent_id != unit.pk:
+        raise ValidationFailed(_("Exceptions are granted to units directly below."))
+    lock = ReportingLock.objects.filter(campaign=campaign, unit=unit).first()
+    if lock is None:
+        raise ValidationFailed(_("Reporting is not locked."))
+    LockException.objects.get_or_create(lock=lock, unit=child, defaults={"granted_by": actor})
+    audit_record(actor=actor, action="reports.lock.exception", target=child, unit_id=unit.pk, campaign=campaign.year)
