@@ -1,6 +1,7 @@
 """Shared fixtures: a small real tree built through the services, and users with roles on it."""
 
 import os
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -89,3 +90,23 @@ def browser_login(page, live_server, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
+
+
+@pytest.fixture
+def campaign(tree):
+    from lifelong.campaigns.services import campaign_create
+
+    return campaign_create(actor=None, owner=tree.ministry, year=2025,
+                           theme="Học tập suốt đời trong kỷ nguyên số: làm chủ tri thức và công nghệ",
+                           start_date=date(2025, 10, 1), end_date=date(2025, 10, 7))
+
+
+
+@pytest.fixture
+def hanoi_plan(tree, campaign):
+    from lifelong.plans.tests.helpers import publish_plan
+
+    return publish_plan(tree.hanoi, campaign, number="262", issue_date=date(2025, 9, 25),
+                        report_due=date(2025, 10, 20), purposes="Nâng cao nhận thức về học tập suốt đời.",
+                        time_and_venue="Từ ngày 01/10/2025 đến ngày 07/10/2025.",
+                        budget_state="Ngân sách nhà nước theo phân cấp.")

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("lifelong.orgs.urls")),
     path("", include("lifelong.campaigns.urls")),
     path("", include("lifelong.plans.urls")),
+    path("", include("lifelong.reports.urls")),
 ]

@@ -7,7 +7,7 @@ from lifelong.core.models import AuditEntry
 from lifelong.orgs.models import Membership
 from lifelong.plans import selectors, services
 from lifelong.plans.models import Plan
-from lifelong.plans.tests.conftest import publish_plan
+from lifelong.plans.tests.helpers import publish_plan
 
 Role = Membership.Role
 

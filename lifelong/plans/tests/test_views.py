@@ -131,7 +131,7 @@ def test_changes_page_shows_what_the_child_changed(client, tree, campaign, hanoi
 
 
 def test_coverage_page_and_api(client, tree, campaign, hanoi_plan):
-    from lifelong.plans.tests.conftest import publish_plan
+    from lifelong.plans.tests.helpers import publish_plan
 
     publish_plan(tree.soyte, campaign, report_due=date(2025, 10, 10))
     page = client.get(reverse("plan_coverage", args=[tree.hanoi.pk]) + f"?campaign={campaign.pk}")

@@ -1,0 +1,238 @@
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
+from lifelong.orgs.models import Membership
+from lifelong.reports import reminders, selectors, services, totals
+from lifelong.reports.models import ExpectedReporter, Notification, Report, ReportValue, Total
+from lifelong.reports.tests.conftest import GOOD, fill, submit
+
+Role = Membership.Role
+
+
+def _codes(campaign):
+    return {i.code: i for i in campaign.indicators.all()}
+
+
+def test_the_default_form_is_the_2025_form(reporting):
+    indicators = _codes(reporting)
+    assert len(indicators) == 32
+    assert indicators["c3"].of_which == indicators["c2"] and indicators["t3"].of_which == indicators["t2"]
+    assert indicators["a1"].kind == "yesno" and indicators["r1"].kind == "money"
+    assert [c for c, i in indicators.items() if i.breakdown] == ["a2", "b5", "c2", "d2", "e2", "g3", "t2"]
+    assert reporting.narrative_sections.get(code="overall").required
+
+
+def test_publishing_a_plan_makes_its_children_expected_reporters(tree, reporting):
+    rows = {e.unit: e for e in ExpectedReporter.objects.filter(campaign=reporting)}
+    assert rows[tree.school].due_date == date(2025, 10, 15) and rows[tree.school].parent == tree.taymo
+    assert rows[tree.taymo].due_date == date(2025, 10, 17) and rows[tree.soyte].parent == tree.hanoi
+    assert rows[tree.hanoi].due_date == date(2025, 10, 20) and rows[tree.quangngai].parent == tree.ministry
+    assert tree.yaly not in rows  # Quảng Ngãi has not published a plan
+
+
+def test_blank_zero_and_not_applicable_stay_distinct(tree, reporting):
+    report = services.report_for(tree.school, reporting)
+    fill(report, {"v.b1": "0", "na.b2": "on", "v.b3": ""})
+    values = {v.indicator.code: v for v in report.values.select_related("indicator")}
+    assert values["b1"].state == "value" and values["b1"].number == 0
+    assert values["b2"].state == ReportValue.State.NOT_APPLICABLE and values["b2"].number is None
+    assert "b3" not in values
+
+
+@pytest.mark.parametrize(("field", "raw", "message"), [
+    ("v.b1", "-3", "không được âm"), ("v.b1", "2,5", "số nguyên"), ("v.a1", "maybe", "có hoặc không"),
+    ("v.a2.learners", "abc", "số nguyên")])
+def test_unreadable_numbers_are_refused_and_nothing_saved(tree, reporting, field, raw, message):
+    report = services.report_for(tree.school, reporting)
+    fill(report, {"v.b3": "7"})
+    with pytest.raises(ValidationFailed) as info:
+        fill(report, {"v.b3": "8", field: raw})
+    assert info.value.details == [{"field": field, "message": info.value.details[0]["message"]}]
+    assert message in info.value.details[0]["message"].lower()
+    assert report.values.get(indicator__code="b3").number == 7
+
+
+def test_rules_are_checked_on_submit_with_the_field_named(tree, reporting):
+    report = services.report_for(tree.school, reporting)
+    fill(report, {**GOOD, "v.c3": "11"})
+    with pytest.raises(ValidationFailed) as info:
+        submit(report)
+    assert {d["field"] for d in info.value.details} == {"v.c3"}
+    assert "10" in info.value.details[0]["message"]
+    fill(report, {**GOOD, "v.a1": "no"})
+    with pytest.raises(ValidationFailed) as info:
+        submit(report)
+    assert {d["field"] for d in info.value.details} == {"v.a2.officials"}
+    fill(report, GOOD, narrative={"overall": ""})
+    with pytest.raises(ValidationFailed) as info:
+        submit(report)
+    assert {d["field"] for d in info.value.details} == {"n.overall"}
+    assert Report.objects.get(pk=report.pk).status == "draft"
+
+
+def test_totals_are_right_at_every_level_after_each_transition(tree, reporting, make_user):
+    codes = _codes(reporting)
+    school = services.report_for(tree.school, reporting)
+    village = services.report_for(tree.village, reporting)
+    fill(school, GOOD)
+    fill(village, {**GOOD, "v.a2.residents": "100"})
+    submit(school)
+    submit(village)
+    for unit in (tree.taymo, tree.hanoi, tree.ministry):
+        sums = selectors.unit_totals(unit, reporting)
+        assert sums[(codes["a2"].pk, "")] == 60 + 130
+        assert sums[(codes["a2"].pk, "residents")] == 130
+        assert sums[(codes["a1"].pk, "")] == 2  # units that held an opening ceremony
+        assert sums[(codes["r1"].pk, "")] == 3_000_000
+    assert selectors.unit_totals(tree.yaly, reporting) == {}
+    # a parent may count accepted reports only
+    taymo_editor = make_user(tree.taymo, Role.EDITOR)
+    school.refresh_from_db()
+    services.report_accept(actor=taymo_editor, report=school, lock_version=school.lock_version)
+    assert selectors.unit_totals(tree.hanoi, reporting, accepted_only=True)[(codes["a2"].pk, "")] == 60
+    # returning takes the numbers out at once, in both columns
+    school.refresh_from_db()
+    services.report_return(actor=taymo_editor, report=school, lock_version=school.lock_version,
+                           comment="Kiểm tra lại số người dự khai mạc.")
+    assert selectors.unit_totals(tree.ministry, reporting)[(codes["a2"].pk, "")] == 130
+    assert selectors.unit_totals(tree.ministry, reporting, accepted_only=True)[(codes["a2"].pk, "")] == 0
+    # the incremental totals equal a rebuild from scratch
+    before = sorted(Total.objects.filter(campaign=reporting).exclude(submitted_sum=0, accepted_sum=0)
+                    .values_list("unit_id", "indicator_id", "group", "submitted_sum", "accepted_sum"))
+    totals.rebuild(reporting.pk)
+    after = sorted(Total.objects.filter(campaign=reporting).exclude(submitted_sum=0, accepted_sum=0)
+                   .values_list("unit_id", "indicator_id", "group", "submitted_sum", "accepted_sum"))
+    assert before == after
+
+
+def test_late_submission_is_allowed_and_marked(tree, reporting, monkeypatch):
+    report = services.report_for(tree.school, reporting)
+    fill(report, GOOD)
+    report, _warnings = submit(report)
+    assert report.due_date == date(2025, 10, 15) and report.late  # today is after 15/10/2025
+    assert report.events.get(action="submitted").late
+
+
+def test_workflow_permissions(tree, reporting, make_user):
+    report = services.report_for(tree.school, reporting)
+    school_editor = make_user(tree.school, Role.EDITOR)
+    viewer = make_user(tree.school, Role.VIEWER)
+    other = make_user(tree.yaly, Role.ADMIN)
+    with pytest.raises(PermissionDeniedError):
+        services.report_save(actor=viewer, report=report, lock_version=report.lock_version, data=GOOD)
+    with pytest.raises(PermissionDeniedError):
+        services.report_save(actor=other, report=report, lock_version=report.lock_version, data=GOOD)
+    services.report_save(actor=school_editor, report=report, lock_version=report.lock_version, data=GOOD,
+                         narrative={"overall": "Tốt."})
+    report.refresh_from_db()
+    services.report_submit(actor=school_editor, report=report, lock_version=report.lock_version)
+    report.refresh_from_db()
+    with pytest.raises(PermissionDeniedError):  # a unit never accepts its own report
+        services.report_accept(actor=school_editor, report=report, lock_version=report.lock_version)
+    with pytest.raises(PermissionDeniedError):
+        services.report_return(actor=other, report=report, lock_version=report.lock_version, comment="x")
+    with pytest.raises(ValidationFailed):  # the comment is required
+        services.report_return(actor=make_user(tree.taymo, Role.EDITOR), report=report,
+                               lock_version=report.lock_version, comment="  ")
+    assert Report.objects.get(pk=report.pk).status == "submitted"
+
+
+def test_two_people_saving_one_draft(tree, reporting):
+    report = services.report_for(tree.school, reporting)
+    first, second = Report.objects.get(pk=report.pk), Report.objects.get(pk=report.pk)
+    services.report_save(actor=None, report=first, lock_version=first.lock_version, data={"v.b1": "3"})
+    with pytest.raises(ConflictError):
+        services.report_save(actor=None, report=second, lock_version=second.lock_version, data={"v.b1": "9"})
+    assert report.values.get(indicator__code="b1").number == 3
+
+
+def test_lock_and_exception(tree, reporting, make_user):
+    taymo_editor = make_user(tree.taymo, Role.EDITOR)
+    services.reporting_lock(actor=taymo_editor, unit=tree.taymo, campaign=reporting, locked=True)
+    report = services.report_for(tree.school, reporting)
+    fill(report, GOOD)
+    with pytest.raises(ValidationFailed, match="khóa"):
+        submit(report)
+    services.lock_exception_grant(actor=taymo_editor, unit=tree.taymo, campaign=reporting, child=tree.school)
+    submit(report)
+    assert Report.objects.get(pk=report.pk).status == "submitted"
+
+
+def test_completeness_statuses(tree, reporting, make_user):
+    school = services.report_for(tree.school, reporting)
+    fill(school, GOOD)
+    submit(school)
+    Report.objects.filter(pk=school.pk).update(late=False)  # as if it came in on time
+    result = selectors.completeness(tree.taymo, reporting, today=date(2025, 10, 14))
+    assert {r.reporter.unit.name: r.status for r in result.children} == {
+        "Trường THCS Nguyễn Quý Đức": "on_time", "Tổ dân phố số 1": "pending"}
+    later = selectors.completeness(tree.taymo, reporting, today=date(2025, 10, 16))
+    assert {r.reporter.unit.name: r.status for r in later.children}["Tổ dân phố số 1"] == "missing"
+    village = ExpectedReporter.objects.get(unit=tree.village)
+    services.expected_reporter_excuse(actor=None, reporter=village, reason="Đang sáp nhập")
+    national = selectors.completeness(tree.ministry, reporting, today=date(2025, 10, 21))
+    hanoi = next(r for r in national.children if r.reporter.unit == tree.hanoi)
+    assert hanoi.status == "missing"
+    # Hà Nội's subtree: Hà Nội itself missing, Sở Y tế and Tây Mỗ missing, school on time, village excused
+    assert (hanoi.subtree.on_time, hanoi.subtree.missing, hanoi.subtree.excused) == (1, 3, 1)
+    assert hanoi.subtree.on_time_rate == 25
+    assert dict((d, c.expected) for d, c in national.levels) == {1: 3, 2: 2, 3: 2}
+    with pytest.raises(ValidationFailed):
+        services.expected_reporter_excuse(actor=None, reporter=village, reason="")
+
+
+def test_reminders_reach_members_once(tree, reporting, make_user, django_capture_on_commit_callbacks):
+    make_user(tree.village, Role.EDITOR, username="to1")
+    make_user(tree.village, Role.VIEWER, username="to2")
+    make_user(tree.school, Role.EDITOR, username="truong1")
+    taymo_editor = make_user(tree.taymo, Role.EDITOR)
+    school = services.report_for(tree.school, reporting)
+    fill(school, GOOD)
+    submit(school)
+    assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting) == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert len(mail.outbox) == 1 and sorted(mail.outbox[0].to) == ["to1@example.vn", "to2@example.vn"]
+    assert Notification.objects.filter(user__username__in=["to1", "to2"]).count() == 2
+    assert not Notification.objects.filter(user__username="truong1").exists()
+    # a second click the same day sends nothing, even if queued again
+    assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting) == 0
+    assert reminders.send_reminders_now(reporting.pk, [tree.village.pk],
+                                        f"manual:{timezone.localdate().isoformat()}") == 0
+    assert len(mail.outbox) == 1
+    with pytest.raises(PermissionDeniedError):
+        reminders.remind_missing(actor=make_user(tree.village, Role.EDITOR), unit=tree.taymo, campaign=reporting)
+
+
+def test_automatic_reminders_three_days_before_and_on_the_due_date(tree, reporting, make_user):
+    make_user(tree.village, Role.EDITOR, username="to1")
+    assert reminders.queue_due_reminders(today=date(2025, 10, 11)) == 0
+    assert reminders.queue_due_reminders(today=date(2025, 10, 12)) == 2  # school and village, due 15/10
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert reminders.queue_due_reminders(today=date(2025, 10, 12)) == 0
+    school = services.report_for(tree.school, reporting)
+    fill(school, GOOD)
+    submit(school)
+    assert reminders.queue_due_reminders(today=date(2025, 10, 15)) == 1  # only the village has not submitted
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert len(mail.outbox) == 2
+    assert date(2025, 10, 15) - timedelta(days=3) == date(2025, 10, 12)
+
+
+def test_a_returned_report_notifies_its_unit(tree, reporting, make_user, django_capture_on_commit_callbacks):
+    make_user(tree.school, Role.EDITOR, username="gv")
+    school = services.report_for(tree.school, reporting)
+    fill(school, GOOD)
+    submit(school)
+    school.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_return(actor=None, report=school, lock_version=school.lock_version,
+                               comment="Bổ sung số liệu kinh phí.")
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    note = Notification.objects.get(user__username="gv")
+    assert "Bổ sung số liệu kinh phí." in note.message
+    assert Report.objects.get(pk=school.pk).status == "draft"

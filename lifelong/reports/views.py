@@ -1,0 +1,292 @@
+"""Pages of reporting: fill in and submit, review (accept / return), totals, completeness, reminders."""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.orgs import permissions
+from lifelong.orgs import selectors as org_selectors
+from lifelong.orgs.views import _unit_or_404
+from lifelong.plans.views import _campaign_or_404
+from lifelong.reports import exports, reminders, selectors, services, validation
+from lifelong.reports.form_2025 import SECTIONS
+from lifelong.reports.models import GROUPS, ExpectedReporter, Notification, ParticipantGroup, Report, ReportingLock
+
+
+@dataclass
+class FieldView:
+    name: str
+    label: str
+    value: str
+    error: str = ""
+    proposed: int | None = None
+
+    @property
+    def dom_id(self) -> str:
+        return "f-" + self.name.replace(".", "-")
+
+
+@dataclass
+class IndicatorView:
+    indicator: object
+    label: str
+    fields: list[FieldView]
+    not_applicable: bool = False
+    total: int | None = None
+
+
+@dataclass
+class SectionView:
+    key: str
+    title: str
+    indicators: list[IndicatorView] = field(default_factory=list)
+
+
+def _raw_from_stored(report: Report) -> dict[str, str]:
+    data: dict[str, str] = {}
+    for value in report.values.select_related("indicator"):
+        indicator = value.indicator
+        if value.state == "na":
+            data[validation.na_field_name(indicator)] = "on"
+        elif indicator.kind == "yesno":
+            data[validation.field_name(indicator, value.group)] = validation.YES if value.number else validation.NO
+        elif indicator.kind == "text":
+            data[validation.field_name(indicator, value.group)] = value.text
+        else:
+            data[validation.field_name(indicator, value.group)] = "" if value.number is None else str(value.number)
+    for key, text in report.narrative.items():
+        data[f"n.{key}"] = text
+    return data
+
+
+def build_sections(campaign, data, errors: dict[str, str]) -> list[SectionView]:
+    language = get_language() or "vi"
+    group_labels = dict(ParticipantGroup.choices)
+    parsed, _errors = validation.parse_values(selectors.indicators(campaign), data)
+    sections: dict[str, SectionView] = {}
+    for indicator in selectors.indicators(campaign):
+        titles = SECTIONS.get(indicator.section, (indicator.section, indicator.section))
+        section = sections.setdefault(indicator.section, SectionView(
+            indicator.section, titles[1] if language == "en" else titles[0]))
+        fields = []
+        for group in validation.groups_of(indicator):
+            name = validation.field_name(indicator, group)
+            fields.append(FieldView(name=name, label=str(group_labels[group]) if group else "",
+                                    value=str(data.get(name, "")), error=errors.get(name, "")))
+        section.indicators.append(IndicatorView(
+            indicator=indicator, label=indicator.label_for(language), fields=fields,
+            not_applicable=str(data.get(validation.na_field_name(indicator), "")) in ("on", "1", "true"),
+            total=validation.indicator_total(indicator, parsed) if indicator.breakdown else None))
+    return list(sections.values())
+
+
+def _report_context(request, unit, campaign, report, data, errors, warnings=()):
+    can_edit = permissions.can_edit(request.user, unit) and report.status == Report.Status.DRAFT
+    can_review = unit.parent is not None and permissions.can_edit(request.user, unit.parent) and \
+        report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
+    expected = ExpectedReporter.objects.filter(campaign=campaign, unit=unit).first()
+    return {
+        "unit": unit, "campaign": campaign, "report": report, "breadcrumbs": org_selectors.unit_breadcrumbs(unit),
+        "sections": build_sections(campaign, data, errors),
+        "narratives": [(s, data.get(f"n.{s.code}", ""), errors.get(f"n.{s.code}", ""))
+                       for s in campaign.narrative_sections.all()],
+        "errors": errors, "warnings": warnings, "can_edit": can_edit, "can_review": can_review,
+        "events": selectors.report_events(report), "expected": expected,
+        "locked": services.reporting_locked_for(unit, campaign),
+    }
+
+
+def _narrative_from(data, campaign) -> dict[str, str]:
+    return {s.code: data.get(f"n.{s.code}", "") for s in campaign.narrative_sections.all()}
+
+
+def report_edit(request, pk: int):
+    unit = _unit_or_404(pk)
+    if not permissions.can_view(request.user, unit):
+        raise PermissionDenied if request.user.is_authenticated else Http404
+    campaign = _campaign_or_404(request)
+    report = services.report_for(unit, campaign)
+    status, errors, warnings = 200, {}, []
+    data = _raw_from_stored(report)
+    if request.method == "POST":
+        if not permissions.can_edit(request.user, unit):
+            raise PermissionDenied
+        data = request.POST
+        try:
+            lock_version = int(request.POST.get("lock_version", "0"))
+            services.report_save(actor=request.user, report=report, lock_version=lock_version, data=request.POST,
+                                 narrative=_narrative_from(request.POST, campaign))
+            if "submit" in request.POST:
+                report.refresh_from_db()
+                report, warnings = services.report_submit(actor=request.user, report=report,
+                                                          lock_version=report.lock_version)
+                messages.success(request, _("Report submitted to %(parent)s.") % {
+                    "parent": unit.parent.name if unit.parent else ""})
+                for warning in warnings:
+                    messages.warning(request, warning)
+            else:
+                messages.success(request, _("Draft saved."))
+            return redirect(f"{reverse('report_edit', args=[unit.pk])}?campaign={campaign.pk}")
+        except PermissionDeniedError as exc:
+            raise PermissionDenied(exc.message) from exc
+        except ServiceError as exc:
+            status = 409 if isinstance(exc, ConflictError) else 400
+            errors = {d["field"]: d["message"] for d in exc.details if d.get("field")}
+            messages.error(request, exc.message)
+            report.refresh_from_db()
+        except ValueError:
+            status = 400
+            messages.error(request, _("The page was out of date; reload it and try again."))
+    context = _report_context(request, unit, campaign, report, data, errors, warnings)
+    context["form_data_lock"] = report.lock_version if status != 409 else int(request.POST.get("lock_version", 0))
+    return render(request, "reports/report_edit.html", context, status=status)
+
+
+@require_POST
+def report_check(request, pk: int):
+    """Live check while typing: every field's problem, as out-of-band fragments next to the fields."""
+    unit = _unit_or_404(pk)
+    if not permissions.can_edit(request.user, unit):
+        raise PermissionDenied
+    campaign = _campaign_or_404(request)
+    indicators = selectors.indicators(campaign)
+    values, errors = validation.parse_values(indicators, request.POST)
+    rule_errors, warnings = validation.check_rules(indicators, values)
+    errors = {**rule_errors, **errors}
+    names = [f.name for s in build_sections(campaign, request.POST, {}) for i in s.indicators for f in i.fields]
+    return render(request, "reports/_check.html", {
+        "items": [("f-" + name.replace(".", "-"), errors.get(name, "")) for name in names],
+        "totals": [("t-" + i.code, validation.indicator_total(i, values)) for i in indicators if i.breakdown],
+        "warnings": warnings, "count": len(errors)})
+
+
+@login_required
+@require_POST
+def report_review(request, pk: int):
+    unit = _unit_or_404(pk)
+    campaign = _campaign_or_404(request)
+    report = get_object_or_404(Report, unit=unit, campaign=campaign)
+    try:
+        lock_version = int(request.POST.get("lock_version", "0"))
+        if request.POST.get("action") == "accept":
+            services.report_accept(actor=request.user, report=report, lock_version=lock_version)
+            messages.success(request, _("Report accepted."))
+        else:
+            services.report_return(actor=request.user, report=report, lock_version=lock_version,
+                                   comment=request.POST.get("comment", ""))
+            messages.success(request, _("Report returned to %(unit)s.") % {"unit": unit.name})
+    except PermissionDeniedError as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        for detail in exc.details:
+            messages.error(request, detail["message"])
+    except ValueError:
+        messages.error(request, _("The page was out of date; reload it and try again."))
+    return redirect(f"{reverse('report_edit', args=[unit.pk])}?campaign={campaign.pk}")
+
+
+def _require_view(request, unit):
+    if not permissions.can_view(request.user, unit):
+        raise PermissionDenied
+
+
+def report_totals(request, pk: int):
+    unit = _unit_or_404(pk)
+    _require_view(request, unit)
+    campaign = _campaign_or_404(request)
+    accepted_only = request.GET.get("accepted") == "1"
+    table = exports.totals_table(unit, campaign, accepted_only=accepted_only, language=get_language() or "vi")
+    return render(request, "reports/totals.html", {
+        "unit": unit, "campaign": campaign, "breadcrumbs": org_selectors.unit_breadcrumbs(unit),
+        "accepted_only": accepted_only, "table": table, "groups": GROUPS,
+        "group_labels": dict(ParticipantGroup.choices),
+        "own_report": selectors.report_of(unit, campaign),
+    })
+
+
+def report_totals_export(request, pk: int, fmt: str):
+    unit = _unit_or_404(pk)
+    _require_view(request, unit)
+    campaign = _campaign_or_404(request)
+    table = exports.totals_table(unit, campaign, accepted_only=request.GET.get("accepted") == "1",
+                                 language=get_language() or "vi")
+    return exports.xlsx_response(table) if fmt == "xlsx" else exports.csv_response(table)
+
+
+def report_document(request, pk: int):
+    unit = _unit_or_404(pk)
+    _require_view(request, unit)
+    campaign = _campaign_or_404(request)
+    return exports.report_docx_response(unit, campaign, accepted_only=request.GET.get("accepted") == "1")
+
+
+def completeness(request, pk: int):
+    unit = _unit_or_404(pk)
+    _require_view(request, unit)
+    campaign = _campaign_or_404(request)
+    sort = request.GET.get("sort", "name")
+    result = selectors.completeness(unit, campaign, sort=sort if sort in selectors.SORTS else "name")
+    lock = ReportingLock.objects.filter(campaign=campaign, unit=unit).prefetch_related("exceptions").first()
+    return render(request, "reports/completeness.html", {
+        "unit": unit, "campaign": campaign, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "result": result,
+        "sort": sort, "can_edit": permissions.can_edit(request.user, unit), "lock": lock,
+        "excepted": {e.unit_id for e in lock.exceptions.all()} if lock else set(),
+    })
+
+
+@login_required
+@require_POST
+def completeness_action(request, pk: int):
+    unit = _unit_or_404(pk)
+    campaign = _campaign_or_404(request)
+    action = request.POST.get("action")
+    try:
+        if action == "remind":
+            count = reminders.remind_missing(actor=request.user, unit=unit, campaign=campaign)
+            if count:
+                messages.success(request, _("Reminders queued for %(n)d units.") % {"n": count})
+            else:
+                messages.info(request, _("Every unit that has not reported was already reminded today."))
+        elif action in ("lock", "unlock"):
+            services.reporting_lock(actor=request.user, unit=unit, campaign=campaign, locked=action == "lock")
+            messages.success(request, _("Saved."))
+        elif action == "exception":
+            child = _unit_or_404(int(request.POST.get("child", 0)))
+            services.lock_exception_grant(actor=request.user, unit=unit, campaign=campaign, child=child)
+            messages.success(request, _("Saved."))
+        elif action in ("excuse", "unexcuse"):
+            reporter = get_object_or_404(ExpectedReporter, pk=int(request.POST.get("reporter", 0)), parent=unit,
+                                         campaign=campaign)
+            services.expected_reporter_excuse(actor=request.user, reporter=reporter,
+                                              reason=request.POST.get("reason", ""), excused=action == "excuse")
+            messages.success(request, _("Saved."))
+        else:
+            messages.error(request, _("Unknown action."))
+    except PermissionDeniedError as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        for detail in exc.details:
+            messages.error(request, detail["message"])
+    except ValueError:
+        messages.error(request, _("Unknown action."))
+    return redirect(f"{reverse('report_completeness', args=[unit.pk])}?campaign={campaign.pk}")
+
+
+@login_required
+def notifications(request):
+    items = list(Notification.objects.filter(user=request.user)[:100])
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    return render(request, "reports/notifications.html", {"items": items})
+
