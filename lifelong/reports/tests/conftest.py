@@ -8,7 +8,8 @@ from lifelong.reports import services
 
 @pytest.fixture
 def reporting(tree, campaign):
-    """The Ministry's letter (due 20/10), Hà Nội's plan (17/10) and Tây Mỗ's plan (due 15/10/2025) makes its school and village expected reporters; the form is installed."""
+    """The Ministry's letter (due 20/10), Hà Nội's plan (17/10) and Tây Mỗ's (15/10/2025) make expected
+    reporters; the 2025 form is installed."""
     services.report_form_install_default(actor=None, campaign=campaign)  # no-op when the hook already did
     publish_plan(tree.ministry, campaign, number="5607", report_due=date(2025, 10, 20), doc_kind="letter")
     publish_plan(tree.hanoi, campaign, number="262", issue_date=date(2025, 9, 25), report_due=date(2025, 10, 17))
