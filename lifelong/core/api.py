@@ -96,9 +96,11 @@ def api_not_found(request):
 def _register_routers() -> None:
     from lifelong.orgs.api import router as orgs_router
     from lifelong.plans.api import router as plans_router
+    from lifelong.reports.api import router as reports_router
 
     api.add_router("/", orgs_router)
     api.add_router("/", plans_router)
+    api.add_router("/", reports_router)
 
 
 _register_routers()

@@ -256,13 +256,17 @@ class Notification(models.Model):
 
 
 class ReminderLog(models.Model):
-    """One row per reminder a unit received: its kind ("manual:2025-10-16", "before_due", "on_due",
-    "returned:<event id>") makes a second identical reminder impossible."""
+    """One row per reminder a unit is to receive, written when it is decided and marked when the worker
+    delivers it; its kind ("manual:2025-10-16", "before_due", "on_due", "returned:<event id>") makes a
+    second identical reminder impossible."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=60)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    message = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
     recipients = models.PositiveIntegerField(default=0)
 
     class Meta:

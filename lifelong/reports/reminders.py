@@ -1,17 +1,17 @@
 """Reminders to units that have not reported, and notices of returned reports.
 
-A reminder goes to the members of the unit (in-app notification for each, one e-mail to all of
-them). Every reminder is recorded in `ReminderLog` with a kind ("manual:<date>", "before_due",
-"on_due", "returned:<event>"); the unique constraint on (campaign, unit, kind) makes a second identical
-reminder impossible, even when two workers race. The sending itself runs as a background task
-(lifelong.reports.tasks, run by `manage.py db_worker`).
+A reminder is decided in the request (or the daily command) by writing a `ReminderLog` row; the
+unique constraint on (campaign, unit, kind) makes a second identical reminder impossible, so a
+second click the same day finds every unit already reminded and queues nothing. A background task
+(lifelong.reports.tasks, run by `manage.py db_worker`) then delivers each row once: an in-app
+notification for each member of the unit and one e-mail to all of them.
 """
 
 from datetime import date, timedelta
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,92 +33,86 @@ def not_reported(campaign: Campaign):
     return ExpectedReporter.objects.filter(campaign=campaign, excused=False).exclude(Exists(counted))
 
 
-def _already(campaign_id: int, kind: str, unit_ids) -> set[int]:
-    return set(ReminderLog.objects.filter(campaign_id=campaign_id, kind=kind, unit_id__in=unit_ids)
-               .values_list("unit_id", flat=True))
+def _report_url(unit_id: int, campaign_id: int) -> str:
+    return reverse("report_edit", args=[unit_id]) + f"?campaign={campaign_id}"
 
 
+def _decide(campaign: Campaign, reporters, kind: str) -> list[int]:
+    """Write one log row per unit not yet reminded with this kind; the ids of the rows written."""
+    created = []
+    for reporter in reporters.select_related("unit"):
+        message = _("%(unit)s has not yet sent its results report for %(campaign)s (due %(due)s).") % {
+            "unit": reporter.unit.name, "campaign": campaign.name, "due": reporter.due_date.strftime("%d/%m/%Y")}
+        try:
+            with transaction.atomic():
+                log = ReminderLog.objects.create(campaign=campaign, unit=reporter.unit, kind=kind, message=message,
+                                                 url=_report_url(reporter.unit_id, campaign.pk))
+        except IntegrityError:
+            continue
+        created.append(log.pk)
+    return created
+
+
+def _queue(log_ids: list[int]) -> None:
+    if log_ids:
+        from lifelong.reports.tasks import deliver_reminders
+
+        transaction.on_commit(lambda: deliver_reminders.enqueue(log_ids))
+
+
+@transaction.atomic
 def remind_missing(*, actor, unit: OrgUnit, campaign: Campaign) -> int:
-    """"Remind all that have not reported": queue one reminder per missing child; 0 if all were reminded today."""
+    """"Remind all that have not reported": one reminder per missing child, at most one a day."""
     if not permissions.can_edit(actor, unit):
         raise PermissionDeniedError()
     kind = f"manual:{timezone.localdate().isoformat()}"
-    unit_ids = list(not_reported(campaign).filter(parent=unit).values_list("unit_id", flat=True))
-    unit_ids = [pk for pk in unit_ids if pk not in _already(campaign.pk, kind, unit_ids)]
-    if unit_ids:
-        from lifelong.reports.tasks import send_reminders
-
-        send_reminders.enqueue(campaign.pk, unit_ids, kind)
+    log_ids = _decide(campaign, not_reported(campaign).filter(parent=unit), kind)
+    _queue(log_ids)
     audit_record(actor=actor, action="reports.reminder.requested", target=unit, unit_id=unit.pk,
-                 campaign=campaign.year, units=len(unit_ids))
-    return len(unit_ids)
+                 campaign=campaign.year, units=len(log_ids))
+    return len(log_ids)
 
 
+@transaction.atomic
 def queue_due_reminders(today: date | None = None) -> int:
     """The automatic reminders: 3 days before the due date and on it, to units that have not submitted."""
-    from lifelong.reports.tasks import send_reminders
-
     today = today or timezone.localdate()
-    queued = 0
+    log_ids: list[int] = []
     for campaign in Campaign.objects.all():
         for kind, due in (("before_due", today + timedelta(days=BEFORE_DUE_DAYS)), ("on_due", today)):
-            unit_ids = list(not_reported(campaign).filter(due_date=due).values_list("unit_id", flat=True))
-            unit_ids = [pk for pk in unit_ids if pk not in _already(campaign.pk, kind, unit_ids)]
-            if unit_ids:
-                send_reminders.enqueue(campaign.pk, unit_ids, kind)
-                queued += len(unit_ids)
-    return queued
+            log_ids += _decide(campaign, not_reported(campaign).filter(due_date=due), kind)
+    _queue(log_ids)
+    return len(log_ids)
 
 
-def _members(unit_id: int) -> list[User]:
-    return list(User.objects.filter(memberships__unit_id=unit_id, is_active=True).distinct())
-
-
-def _deliver(*, campaign_id: int, unit: OrgUnit, kind: str, subject: str, message: str, url: str) -> bool:
-    """Record and send one reminder; False when the unit already had this one."""
-    members = _members(unit.pk)
-    try:
-        with transaction.atomic():
-            ReminderLog.objects.create(campaign_id=campaign_id, unit=unit, kind=kind, recipients=len(members))
-            Notification.objects.bulk_create([Notification(user=m, message=message, url=url) for m in members])
-    except IntegrityError:
-        return False
-    emails = [m.email for m in members if m.email]
-    if emails:
-        send_mail(subject, f"{message}\n\n{url}", None, emails, fail_silently=True)
-    return True
-
-
-def send_reminders_now(campaign_id: int, unit_ids: list[int], kind: str) -> int:
-    campaign = Campaign.objects.get(pk=campaign_id)
-    sent = 0
-    dues = dict(ExpectedReporter.objects.filter(campaign=campaign, unit_id__in=unit_ids)
-                .values_list("unit_id", "due_date"))
-    for unit in OrgUnit.objects.filter(pk__in=unit_ids):
-        due = dues.get(unit.pk)
-        message = _("%(unit)s has not yet sent its results report for %(campaign)s (due %(due)s).") % {
-            "unit": unit.name, "campaign": campaign.name, "due": due.strftime("%d/%m/%Y") if due else "—"}
-        url = reverse("report_edit", args=[unit.pk]) + f"?campaign={campaign.pk}"
-        sent += _deliver(campaign_id=campaign.pk, unit=unit, kind=kind, subject=_("Reminder: results report"),
-                         message=message, url=url)
-    return sent
-
-
-def notify_returned(event_id: int) -> None:
-    from lifelong.reports.tasks import send_return_notice
-
-    send_return_notice.enqueue(event_id)
-
-
-def send_return_notice_now(event_id: int) -> bool:
-    event = ReportEvent.objects.select_related("report__unit", "report__campaign").get(pk=event_id)
+@transaction.atomic
+def notify_returned(event: ReportEvent) -> None:
     report = event.report
     message = _("The results report of %(unit)s was returned for correction: %(comment)s") % {
         "unit": report.unit.name, "comment": event.comment}
-    url = reverse("report_edit", args=[report.unit_id]) + f"?campaign={report.campaign_id}"
-    return _deliver(campaign_id=report.campaign_id, unit=report.unit, kind=f"returned:{event.pk}",
-                    subject=_("Results report returned"), message=message, url=url)
+    log = ReminderLog.objects.create(campaign_id=report.campaign_id, unit_id=report.unit_id,
+                                     kind=f"returned:{event.pk}", message=message,
+                                     url=_report_url(report.unit_id, report.campaign_id))
+    _queue([log.pk])
 
 
-def unread_notifications(user):
-    return Notification.objects.filter(Q(user=user) & Q(read_at__isnull=True))
+def deliver(log_ids: list[int]) -> int:
+    """Deliver the reminders not delivered yet (the worker's job); returns how many were delivered."""
+    delivered = 0
+    for log_id in log_ids:
+        with transaction.atomic():
+            log = ReminderLog.objects.select_for_update().filter(pk=log_id, delivered_at__isnull=True).first()
+            if log is None:
+                continue
+            members = list(User.objects.filter(memberships__unit_id=log.unit_id, is_active=True).distinct())
+            Notification.objects.bulk_create([Notification(user=m, message=log.message, url=log.url)
+                                              for m in members])
+            log.delivered_at, log.recipients = timezone.now(), len(members)
+            log.save(update_fields=["delivered_at", "recipients"])
+        emails = [m.email for m in members if m.email]
+        if emails:
+            subject = _("Results report returned") if log.kind.startswith("returned:") else _(
+                "Reminder: results report")
+            send_mail(subject, f"{log.message}\n\n{log.url}", None, emails, fail_silently=True)
+        delivered += 1
+    return delivered

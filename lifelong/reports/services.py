@@ -277,7 +277,7 @@ def report_return(*, actor, report: Report, lock_version: int, comment: str) -> 
                  comment=comment)
     from lifelong.reports.reminders import notify_returned
 
-    transaction.on_commit(lambda: notify_returned(event.pk))
+    notify_returned(event)
     return report
 
 

@@ -140,3 +140,21 @@ def check_rules(indicators: list[Indicator], values: dict[tuple[str, str], Parse
 def missing_narratives(sections, narrative: dict) -> dict[str, str]:
     return {f"n.{s.code}": _("This section is required.") for s in sections
             if s.required and not str(narrative.get(s.code, "")).strip()}
+
+
+def fields_from_report(report) -> dict[str, str]:
+    """A stored report as the fields of the page and the API (the inverse of parse_values)."""
+    data: dict[str, str] = {}
+    for value in report.values.select_related("indicator"):
+        indicator = value.indicator
+        if value.state == "na":
+            data[na_field_name(indicator)] = "on"
+        elif indicator.kind == "yesno":
+            data[field_name(indicator, value.group)] = YES if value.number else NO
+        elif indicator.kind == "text":
+            data[field_name(indicator, value.group)] = value.text
+        else:
+            data[field_name(indicator, value.group)] = "" if value.number is None else str(value.number)
+    for key, text in report.narrative.items():
+        data[f"n.{key}"] = text
+    return data

@@ -52,23 +52,6 @@ class SectionView:
     indicators: list[IndicatorView] = field(default_factory=list)
 
 
-def _raw_from_stored(report: Report) -> dict[str, str]:
-    data: dict[str, str] = {}
-    for value in report.values.select_related("indicator"):
-        indicator = value.indicator
-        if value.state == "na":
-            data[validation.na_field_name(indicator)] = "on"
-        elif indicator.kind == "yesno":
-            data[validation.field_name(indicator, value.group)] = validation.YES if value.number else validation.NO
-        elif indicator.kind == "text":
-            data[validation.field_name(indicator, value.group)] = value.text
-        else:
-            data[validation.field_name(indicator, value.group)] = "" if value.number is None else str(value.number)
-    for key, text in report.narrative.items():
-        data[f"n.{key}"] = text
-    return data
-
-
 def build_sections(campaign, data, errors: dict[str, str]) -> list[SectionView]:
     language = get_language() or "vi"
     group_labels = dict(ParticipantGroup.choices)
@@ -117,7 +100,7 @@ def report_edit(request, pk: int):
     campaign = _campaign_or_404(request)
     report = services.report_for(unit, campaign)
     status, errors, warnings = 200, {}, []
-    data = _raw_from_stored(report)
+    data = validation.fields_from_report(report)
     if request.method == "POST":
         if not permissions.can_edit(request.user, unit):
             raise PermissionDenied

@@ -8,7 +8,7 @@ from django.utils import timezone
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.orgs.models import Membership
 from lifelong.reports import reminders, selectors, services, totals
-from lifelong.reports.models import ExpectedReporter, Notification, Report, ReportValue, Total
+from lifelong.reports.models import ExpectedReporter, Notification, ReminderLog, Report, ReportValue, Total
 from lifelong.reports.tests.conftest import GOOD, fill, submit
 
 Role = Membership.Role
@@ -194,32 +194,37 @@ def test_reminders_reach_members_once(tree, reporting, make_user, django_capture
     school = services.report_for(tree.school, reporting)
     fill(school, GOOD)
     submit(school)
-    assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting) == 1
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert len(mail.outbox) == 1 and sorted(mail.outbox[0].to) == ["to1@example.vn", "to2@example.vn"]
     assert Notification.objects.filter(user__username__in=["to1", "to2"]).count() == 2
     assert not Notification.objects.filter(user__username="truong1").exists()
-    # a second click the same day sends nothing, even if queued again
+    # a second click the same day sends nothing, and a reminder is delivered once even if queued twice
     assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting) == 0
-    assert reminders.send_reminders_now(reporting.pk, [tree.village.pk],
-                                        f"manual:{timezone.localdate().isoformat()}") == 0
+    log = ReminderLog.objects.get(unit=tree.village, kind=f"manual:{timezone.localdate().isoformat()}")
+    assert log.delivered_at is not None and log.recipients == 2
+    assert reminders.deliver([log.pk]) == 0
     assert len(mail.outbox) == 1
     with pytest.raises(PermissionDeniedError):
         reminders.remind_missing(actor=make_user(tree.village, Role.EDITOR), unit=tree.taymo, campaign=reporting)
 
 
-def test_automatic_reminders_three_days_before_and_on_the_due_date(tree, reporting, make_user):
+def test_automatic_reminders_three_days_before_and_on_the_due_date(tree, reporting, make_user,
+                                                                   django_capture_on_commit_callbacks):
     make_user(tree.village, Role.EDITOR, username="to1")
     assert reminders.queue_due_reminders(today=date(2025, 10, 11)) == 0
-    assert reminders.queue_due_reminders(today=date(2025, 10, 12)) == 2  # school and village, due 15/10
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.queue_due_reminders(today=date(2025, 10, 12)) == 2  # school and village, due 15/10
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert reminders.queue_due_reminders(today=date(2025, 10, 12)) == 0
     school = services.report_for(tree.school, reporting)
     fill(school, GOOD)
     submit(school)
-    assert reminders.queue_due_reminders(today=date(2025, 10, 15)) == 1  # only the village has not submitted
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.queue_due_reminders(today=date(2025, 10, 15)) == 1  # only the village has not submitted
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 2  # the school has no members; the village got "before_due" and "on_due"
     assert date(2025, 10, 15) - timedelta(days=3) == date(2025, 10, 12)
 
 

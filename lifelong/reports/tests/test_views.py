@@ -1,0 +1,173 @@
+import csv
+import io
+
+import docx
+import openpyxl
+from django.urls import reverse
+
+from lifelong.orgs.models import Membership
+from lifelong.reports import selectors, services
+from lifelong.reports.models import Report
+from lifelong.reports.tests.conftest import GOOD, fill, submit
+
+Role = Membership.Role
+
+
+def _url(name, unit, campaign, **extra):
+    query = "&".join(f"{k}={v}" for k, v in {"campaign": campaign.pk, **extra}.items())
+    return f"{reverse(name, args=[unit.pk])}?{query}"
+
+
+def test_fill_in_with_a_field_error_then_submit(client, tree, reporting, make_user):
+    client.force_login(make_user(tree.school, Role.EDITOR))
+    url = _url("report_edit", tree.school, reporting)
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="v.c2.learners"' in page.content.decode()
+    lock = page.context["report"].lock_version
+    response = client.post(url, {**GOOD, "v.c3": "25", "n.overall": "Tốt", "lock_version": lock, "submit": "1"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "không được lớn hơn c2" in body  # next to the c3 field, in Vietnamese
+    report = Report.objects.get(unit=tree.school)
+    assert report.status == "draft" and report.values.get(indicator__code="c3").number == 25  # the draft was kept
+    response = client.post(url, {**GOOD, "n.overall": "Tốt", "lock_version": report.lock_version, "submit": "1"})
+    assert response.status_code == 302
+    assert Report.objects.get(unit=tree.school).status == "submitted"
+    codes = {i.code: i.pk for i in reporting.indicators.all()}
+    assert selectors.unit_totals(tree.ministry, reporting)[(codes["a2"], "")] == 60
+
+
+def test_live_check_returns_errors_next_to_fields(client, tree, reporting, make_user):
+    client.force_login(make_user(tree.school, Role.EDITOR))
+    response = client.post(_url("report_check", tree.school, reporting), {"v.b1": "-1", **{
+        k: v for k, v in GOOD.items() if k != "v.c3"}, "v.c3": "99"})
+    body = response.content.decode()
+    assert 'id="f-v-b1" role="alert" hx-swap-oob="true">Không được âm.' in body
+    assert 'id="f-v-c3"' in body and "không được lớn hơn c2" in body
+    assert 'id="t-a2" hx-swap-oob="true">60' in body
+    assert not Report.objects.filter(unit=tree.school).exclude(status="draft").exists()
+
+
+def test_two_sessions_edit_one_draft(client, tree, reporting, make_user):
+    client.force_login(make_user(tree.school, Role.EDITOR))
+    url = _url("report_edit", tree.school, reporting)
+    lock = client.get(url).context["report"].lock_version
+    assert client.post(url, {"v.b1": "4", "lock_version": lock}).status_code == 302
+    response = client.post(url, {"v.b1": "9", "lock_version": lock})
+    assert response.status_code == 409
+    assert "Người khác đã sửa" in response.content.decode()
+    assert 'value="9"' in response.content.decode()  # what the second person typed is still on the page
+    assert Report.objects.get(unit=tree.school).values.get(indicator__code="b1").number == 4
+
+
+def test_return_with_comment_and_the_unit_sees_it(client, tree, reporting, make_user):
+    report = services.report_for(tree.school, reporting)
+    fill(report, GOOD)
+    submit(report)
+    report.refresh_from_db()
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    review = _url("report_review", tree.school, reporting)
+    client.post(review, {"action": "return", "comment": "", "lock_version": report.lock_version})
+    assert Report.objects.get(pk=report.pk).status == "submitted"  # a comment is required
+    client.post(review, {"action": "return", "comment": "Số liệu c2 chưa khớp.", "lock_version": report.lock_version})
+    assert Report.objects.get(pk=report.pk).status == "draft"
+    client.force_login(make_user(tree.school, Role.EDITOR))
+    page = client.get(_url("report_edit", tree.school, reporting)).content.decode()
+    assert "Số liệu c2 chưa khớp." in page
+
+
+def test_a_unit_cannot_review_itself_nor_others_read(client, tree, reporting, make_user):
+    report = services.report_for(tree.school, reporting)
+    fill(report, GOOD)
+    submit(report)
+    report.refresh_from_db()
+    client.force_login(make_user(tree.school, Role.EDITOR))
+    response = client.post(_url("report_review", tree.school, reporting),
+                           {"action": "accept", "lock_version": report.lock_version})
+    assert response.status_code == 403
+    client.force_login(make_user(tree.yaly, Role.ADMIN))
+    assert client.get(_url("report_edit", tree.school, reporting)).status_code == 403
+    assert client.get(_url("report_totals", tree.taymo, reporting)).status_code == 403
+    assert client.get(_url("report_totals_xlsx", tree.taymo, reporting)).status_code == 403
+
+
+def test_exports_equal_the_totals_page(client, tree, reporting, make_user):
+    for unit, extra in ((tree.school, {}), (tree.village, {"v.a2.residents": "100"})):
+        report = services.report_for(unit, reporting)
+        fill(report, {**GOOD, **extra})
+        submit(report)
+    taymo_report = services.report_for(tree.taymo, reporting)
+    fill(taymo_report, {**GOOD, "v.b3": "12"})
+    submit(taymo_report)
+    client.force_login(make_user(tree.hanoi, Role.VIEWER))
+    page = client.get(_url("report_totals", tree.taymo, reporting))
+    table = page.context["table"]
+    a2 = next(t for t in table.unit_totals if t.indicator.code == "a2")
+    assert a2.total == 60 + 130 + 60 and a2.groups["residents"] == 30 + 100 + 30
+
+    book = openpyxl.load_workbook(io.BytesIO(client.get(_url("report_totals_xlsx", tree.taymo, reporting)).content))
+    rows = list(book.active.iter_rows(values_only=True))
+    column = next(i for i, title in enumerate(rows[0]) if str(title).startswith("a2."))
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Tổng cộng"][column] == a2.total
+    assert by_name["Trường THCS Nguyễn Quý Đức"][column] == 60
+    assert by_name["Phường Tây Mỗ (báo cáo của đơn vị)"][column] == 60
+    b3 = next(i for i, title in enumerate(rows[0]) if str(title).startswith("b3."))
+    assert by_name["Tổng cộng"][b3] == 12
+
+    text = client.get(_url("report_totals_csv", tree.taymo, reporting)).content.decode("utf-8-sig")
+    csv_rows = {row[0]: row for row in csv.reader(io.StringIO(text))}
+    assert int(csv_rows["Tổng cộng"][column]) == a2.total
+
+    document = docx.Document(io.BytesIO(client.get(_url("report_document", tree.taymo, reporting)).content))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    assert "BÁO CÁO" in paragraphs and "Kết quả tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025" in paragraphs
+    assert "Kính gửi: Ủy ban nhân dân Thành phố Hà Nội" in paragraphs
+    appendix = document.tables[-1]
+    a2_row = next(row for row in appendix.rows if row.cells[0].text == "a2")
+    assert a2_row.cells[3].text == str(a2.total)
+
+
+def test_completeness_page_and_remind_button(client, tree, reporting, make_user):
+    make_user(tree.village, Role.EDITOR, username="to1")
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    page = client.get(_url("report_completeness", tree.taymo, reporting))
+    statuses = {row.reporter.unit.name: row.status for row in page.context["result"].children}
+    assert statuses == {"Trường THCS Nguyễn Quý Đức": "missing", "Tổ dân phố số 1": "missing"}
+    action = _url("completeness_action", tree.taymo, reporting)
+    response = client.post(action, {"action": "remind"}, follow=True)
+    assert "Đã lên lịch nhắc 2 đơn vị" in response.content.decode()
+    response = client.post(action, {"action": "remind"}, follow=True)
+    assert "đều đã được nhắc" in response.content.decode()
+    for sort in ("status", "on_time", "missing", "bogus"):
+        assert client.get(_url("report_completeness", tree.taymo, reporting, sort=sort)).status_code == 200
+
+
+def test_api_push_submit_and_read_totals_with_a_token(client, tree, reporting, make_user):
+    from lifelong.orgs.services import api_token_create
+
+    _token, key = api_token_create(actor=make_user(tree.taymo, Role.EDITOR), name="he thong phuong")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    form = client.get(f"/api/v1/campaigns/{reporting.pk}/report-form").json()
+    assert next(i for i in form["indicators"] if i["code"] == "c2")["fields"] == [
+        "v.c2.officials", "v.c2.learners", "v.c2.residents"]
+    base = f"/api/v1/units/{tree.taymo.pk}/report?campaign={reporting.pk}"
+    report = client.get(base, **auth).json()
+    bad = client.put(base, {"lock_version": report["lock_version"], "values": {"v.b1": -2}},
+                     content_type="application/json", **auth)
+    assert bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "v.b1"
+    saved = client.put(base, {"lock_version": report["lock_version"], "values": {**GOOD, "v.a1": True},
+                              "narrative": {"overall": "Tốt"}}, content_type="application/json", **auth)
+    assert saved.status_code == 200 and saved.json()["values"]["v.a1"] == "yes"
+    done = client.post(f"/api/v1/units/{tree.taymo.pk}/report/submit?campaign={reporting.pk}",
+                       {"lock_version": saved.json()["lock_version"]}, content_type="application/json", **auth)
+    assert done.status_code == 200 and done.json()["status"] == "submitted"
+    totals = client.get(f"/api/v1/units/{tree.hanoi.pk}/totals?campaign={reporting.pk}", **auth)
+    assert totals.status_code == 403  # a ward's token cannot read the city's totals
+    own = client.get(f"/api/v1/units/{tree.taymo.pk}/totals?campaign={reporting.pk}", **auth).json()
+    assert next(t for t in own["totals"] if t["code"] == "a2")["total"] == 60
+    completeness = client.get(f"/api/v1/units/{tree.taymo.pk}/completeness?campaign={reporting.pk}", **auth).json()
+    assert {c["name"]: c["status"] for c in completeness["children"]}["Tổ dân phố số 1"] in ("missing", "pending")
+    accept = client.post(f"/api/v1/units/{tree.taymo.pk}/report/accept?campaign={reporting.pk}",
+                         {"lock_version": done.json()["lock_version"]}, content_type="application/json", **auth)
+    assert accept.status_code == 403  # Tây Mỗ cannot accept its own report
