@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lifelong.campaigns.models import Campaign
 from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET
+from lifelong.orgs.models import OrgUnit
 from lifelong.plans.models import Assignment, LegalBasis, Plan
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
@@ -12,13 +13,16 @@ TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 class PlanForm(forms.ModelForm):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+    report_kinds = forms.MultipleChoiceField(
+        label=_("Kinds of units below that must report"), required=False, choices=OrgUnit.Kind.choices,
+        widget=forms.CheckboxSelectMultiple, help_text=_("None ticked: every unit directly below reports."))
 
     class Meta:
         model = Plan
         fields = ["doc_kind", "number", "symbol", "issue_date", "issue_place", "parent_body_line",
                   "issuing_body_line", "title", "addressees", "purposes", "theme", "time_and_venue", "week_start",
                   "week_end", "opening_date", "opening_venue", "budget_state", "budget_social", "report_due",
-                  "report_to", "report_to_text", "recipients", "signature_mode", "signature_authority",
+                  "report_to", "report_to_text", "report_kinds", "recipients", "signature_mode", "signature_authority",
                   "signature_title", "signer_name"]
         widgets = {
             "issue_date": DATE_WIDGET, "week_start": DATE_WIDGET, "week_end": DATE_WIDGET,

@@ -13,4 +13,5 @@ urlpatterns = [
     path("units/<int:pk>/completeness/", views.completeness, name="report_completeness"),
     path("units/<int:pk>/completeness/action/", views.completeness_action, name="completeness_action"),
     path("notifications/", views.notifications, name="notifications"),
+    path("campaigns/<int:campaign_id>/report-form/", views.form_editor, name="report_form_editor"),
 ]

@@ -273,3 +273,33 @@ def notifications(request):
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "reports/notifications.html", {"items": items})
 
+
+
+@login_required
+def form_editor(request, campaign_id: int):
+    """The campaign's editors add, reorder and retire indicators until the first report comes in."""
+    from lifelong.campaigns.selectors import campaign_get
+    from lifelong.reports.forms import IndicatorForm
+
+    campaign = campaign_get(campaign_id)
+    if campaign is None:
+        raise Http404
+    if not permissions.can_edit(request.user, campaign.owner):
+        raise PermissionDenied
+    form = IndicatorForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.indicator_save(actor=request.user, campaign=campaign, **form.cleaned_data)
+            except ServiceError as exc:
+                form.add_error(None, exc.message)
+                status = 400
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("report_form_editor", campaign_id=campaign.pk)
+        else:
+            status = 400
+    return render(request, "reports/form_editor.html", {
+        "campaign": campaign, "indicators": selectors.indicators(campaign, include_retired=True), "form": form,
+        "open": services.form_is_open(campaign)}, status=status)
