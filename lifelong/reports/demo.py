@@ -60,8 +60,9 @@ def _submit(campaign: Campaign, unit, day: int, seed: int) -> bool:
                                   narrative=narrative)
     report, _warnings = services.report_submit(actor=None, report=report, lock_version=report.lock_version)
     submitted_at = datetime(2025, 10, day, 9, 30, tzinfo=TZ)
-    Report.objects.filter(pk=report.pk).update(
-        submitted_at=submitted_at, late=bool(report.due_date and submitted_at.date() > report.due_date))
+    late = bool(report.due_date and submitted_at.date() > report.due_date)
+    Report.objects.filter(pk=report.pk).update(submitted_at=submitted_at, late=late)
+    ExpectedReporter.objects.filter(campaign=campaign, unit=unit).update(report_late=late)
     report.events.filter(action="submitted").update(created_at=submitted_at)
     return True
 

@@ -110,11 +110,21 @@ class ExpectedReporter(models.Model):
     excused_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     excused_at = models.DateTimeField(null=True, blank=True)
+    # Copies kept by the services so that completeness reads one table: the unit's place in the tree
+    # (units never move) and the state of its report (set at each submit, accept and return).
+    unit_path = models.CharField(max_length=255, default="")
+    unit_depth = models.PositiveSmallIntegerField(default=0)
+    report_status = models.CharField(max_length=10, blank=True, default="")
+    report_late = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["campaign", "unit"], name="expected_campaign_unit_unique")]
-        indexes = [models.Index(fields=["campaign", "parent"], name="expected_campaign_parent")]
+        indexes = [
+            models.Index(fields=["campaign", "parent"], name="expected_campaign_parent"),
+            models.Index(fields=["campaign", "unit_path"], name="expected_campaign_path",
+                         opclasses=["int8_ops", "varchar_pattern_ops"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} → {self.parent} ({self.due_date:%d/%m/%Y})"

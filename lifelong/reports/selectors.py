@@ -7,7 +7,7 @@ ancestor); totals and completeness of a unit are shown to the same people.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Q, Value, When
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -119,10 +119,7 @@ class Completeness:
 
 
 def _annotated(campaign: Campaign, today: date):
-    report = Report.objects.filter(campaign=campaign, unit=OuterRef("unit"))
     return (ExpectedReporter.objects.filter(campaign=campaign)
-            .annotate(report_status=Subquery(report.values("status")[:1]),
-                      report_late=Subquery(report.values("late")[:1]))
             .annotate(state=Case(
                 When(excused=True, then=Value(EXCUSED)),
                 When(Q(report_status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED]) & Q(report_late=True),
@@ -145,18 +142,18 @@ def completeness(unit: OrgUnit, campaign: Campaign, *, today: date | None = None
     today = today or timezone.localdate()
     annotated = _annotated(campaign, today)
     direct = list(annotated.filter(parent=unit).select_related("unit"))
-    below = annotated.filter(unit__path__startswith=unit.path).exclude(unit=unit)
+    below = annotated.filter(unit_path__startswith=unit.path).exclude(unit_path=unit.path)
     branch_length = len(unit.path) + PATH_STEP
-    per_branch = (below.annotate(branch=Substr("unit__path", 1, branch_length))
+    per_branch = (below.annotate(branch=Substr("unit_path", 1, branch_length))
                   .values("branch", "state").annotate(n=Count("id")).order_by())
     branches: dict[str, Counts] = {}
     for row in per_branch:
         branches.setdefault(row["branch"], Counts()).add(row["state"], row["n"])
-    per_level = below.values("unit__depth", "state").annotate(n=Count("id")).order_by()
+    per_level = below.values("unit_depth", "state").annotate(n=Count("id")).order_by()
     levels: dict[int, Counts] = {}
     subtree = Counts()
     for row in per_level:
-        levels.setdefault(row["unit__depth"] - unit.depth, Counts()).add(row["state"], row["n"])
+        levels.setdefault(row["unit_depth"] - unit.depth, Counts()).add(row["state"], row["n"])
         subtree.add(row["state"], row["n"])
     children = [ChildRow(reporter=r, status=r.state, report_status=r.report_status,
                          subtree=branches.get(r.unit.path, Counts())) for r in direct]

@@ -109,8 +109,14 @@ def expected_reporters_from_plan(plan) -> int:
     if plan.report_kinds:
         children = children.filter(kind__in=plan.report_kinds)
     existing = {e.unit_id: e for e in ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit)}
+    reports = dict(Report.objects.filter(campaign=plan.campaign, unit__parent=plan.unit)
+                   .values_list("unit_id", "status"))
+    lateness = set(Report.objects.filter(campaign=plan.campaign, unit__parent=plan.unit, late=True)
+                   .values_list("unit_id", flat=True))
     new = [ExpectedReporter(campaign_id=plan.campaign_id, unit=child, parent=plan.unit, due_date=plan.report_due,
-                            plan=plan) for child in children if child.pk not in existing]
+                            plan=plan, unit_path=child.path, unit_depth=child.depth,
+                            report_status=reports.get(child.pk, ""), report_late=child.pk in lateness)
+           for child in children if child.pk not in existing]
     ExpectedReporter.objects.bulk_create(new, ignore_conflicts=True)
     ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit).update(
         due_date=plan.report_due, plan=plan)
@@ -168,7 +174,14 @@ def _claim(report: Report, lock_version: int, status: str) -> None:
     report.lock_version = lock_version + 1
 
 
+def _mirror(report: Report) -> None:
+    """Keep the expected reporter's copy of the report's state (completeness reads it)."""
+    ExpectedReporter.objects.filter(campaign_id=report.campaign_id, unit_id=report.unit_id).update(
+        report_status=report.status, report_late=report.late)
+
+
 def _event(report: Report, action: str, actor, from_status: str, comment: str = "") -> ReportEvent:
+    _mirror(report)
     return ReportEvent.objects.create(report=report, action=action, from_status=from_status, to_status=report.status,
                                       actor=actor if actor is not None else None, comment=comment, late=report.late)
 

@@ -168,6 +168,7 @@ def test_completeness_statuses(tree, reporting, make_user):
     fill(school, GOOD)
     submit(school)
     Report.objects.filter(pk=school.pk).update(late=False)  # as if it came in on time
+    ExpectedReporter.objects.filter(unit=tree.school).update(report_late=False)
     result = selectors.completeness(tree.taymo, reporting, today=date(2025, 10, 14))
     assert {r.reporter.unit.name: r.status for r in result.children} == {
         "Trường THCS Nguyễn Quý Đức": "on_time", "Tổ dân phố số 1": "pending"}
@@ -186,6 +187,8 @@ def test_completeness_statuses(tree, reporting, make_user):
         services.expected_reporter_excuse(actor=None, reporter=village, reason="")
 
 
+# The worker closes its database connection when done: these tests run outside a wrapping transaction.
+@pytest.mark.django_db(transaction=True)
 def test_reminders_reach_members_once(tree, reporting, make_user, django_capture_on_commit_callbacks):
     make_user(tree.village, Role.EDITOR, username="to1")
     make_user(tree.village, Role.VIEWER, username="to2")
@@ -210,6 +213,8 @@ def test_reminders_reach_members_once(tree, reporting, make_user, django_capture
         reminders.remind_missing(actor=make_user(tree.village, Role.EDITOR), unit=tree.taymo, campaign=reporting)
 
 
+# The worker closes its database connection when done: these tests run outside a wrapping transaction.
+@pytest.mark.django_db(transaction=True)
 def test_automatic_reminders_three_days_before_and_on_the_due_date(tree, reporting, make_user,
                                                                    django_capture_on_commit_callbacks):
     make_user(tree.village, Role.EDITOR, username="to1")
@@ -228,6 +233,8 @@ def test_automatic_reminders_three_days_before_and_on_the_due_date(tree, reporti
     assert date(2025, 10, 15) - timedelta(days=3) == date(2025, 10, 12)
 
 
+# The worker closes its database connection when done: these tests run outside a wrapping transaction.
+@pytest.mark.django_db(transaction=True)
 def test_a_returned_report_notifies_its_unit(tree, reporting, make_user, django_capture_on_commit_callbacks):
     make_user(tree.school, Role.EDITOR, username="gv")
     school = services.report_for(tree.school, reporting)
