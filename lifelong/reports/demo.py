@@ -2,8 +2,8 @@
 
 Tây Mỗ's school and two residential groups report on time, the third late, one office is missing and
 the office that collects the reports is excused; Sở Y tế's two units report; Ya Ly's first village
-reports; Tây Mỗ reports its own numbers to Hà Nội. Submission dates are set to October 2025, as if
-the reports had come in then (the only place where the project writes a date it did not observe).
+reports; Tây Mỗ reports its own numbers to Hà Nội. The reports are submitted as of October 2025 (the
+system-only `submitted_at` of report_submit), as if they had come in then.
 """
 
 from datetime import datetime
@@ -58,11 +58,9 @@ def _submit(campaign: Campaign, unit, day: int, seed: int) -> bool:
     narrative = {k[2:]: v for k, v in data.items() if k.startswith("n.")}
     report = services.report_save(actor=None, report=report, lock_version=report.lock_version, data=data,
                                   narrative=narrative)
-    report, _warnings = services.report_submit(actor=None, report=report, lock_version=report.lock_version)
     submitted_at = datetime(2025, 10, day, 9, 30, tzinfo=TZ)
-    late = bool(report.due_date and submitted_at.date() > report.due_date)
-    Report.objects.filter(pk=report.pk).update(submitted_at=submitted_at, late=late)
-    ExpectedReporter.objects.filter(campaign=campaign, unit=unit).update(report_late=late)
+    report, _warnings = services.report_submit(actor=None, report=report, lock_version=report.lock_version,
+                                               submitted_at=submitted_at)
     report.events.filter(action="submitted").update(created_at=submitted_at)
     return True
 

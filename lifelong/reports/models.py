@@ -251,6 +251,26 @@ class Total(models.Model):
         return f"{self.unit_id}/{self.indicator_id}/{self.group or '-'}: {self.submitted_sum} ({self.accepted_sum})"
 
 
+class CompletenessCount(models.Model):
+    """How many expected reporters in a unit's subtree (the unit included) are in each state, per depth and
+    due date; kept by the services at every change so that completeness reads a few rows at any level.
+    `open` splits into missing (due date passed) and not yet due when read."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    depth = models.PositiveSmallIntegerField()
+    due_date = models.DateField()
+    state = models.CharField(max_length=10)  # open, on_time, late, excused
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "unit", "depth", "due_date", "state"],
+                                               name="completeness_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} d{self.depth} {self.due_date} {self.state}: {self.n}"
+
+
 class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     message = models.TextField()

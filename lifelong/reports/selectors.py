@@ -7,13 +7,12 @@ ancestor); totals and completeness of a unit are shown to the same people.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case, CharField, Count, Q, Value, When
-from django.db.models.functions import Substr
+from django.db.models import Case, CharField, Q, Value, When
 from django.utils import timezone
 
 from lifelong.campaigns.models import Campaign
-from lifelong.orgs.models import PATH_STEP, OrgUnit
-from lifelong.reports.models import TOTAL, ExpectedReporter, Indicator, Report, ReportEvent, Total
+from lifelong.orgs.models import OrgUnit
+from lifelong.reports.models import TOTAL, CompletenessCount, ExpectedReporter, Indicator, Report, ReportEvent, Total
 
 ON_TIME, LATE, MISSING, PENDING, EXCUSED = "on_time", "late", "missing", "pending", "excused"
 STATUSES = [ON_TIME, LATE, MISSING, PENDING, EXCUSED]
@@ -118,15 +117,20 @@ class Completeness:
     levels: list[tuple[int, Counts]]
 
 
-def _annotated(campaign: Campaign, today: date):
-    return (ExpectedReporter.objects.filter(campaign=campaign)
-            .annotate(state=Case(
-                When(excused=True, then=Value(EXCUSED)),
-                When(Q(report_status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED]) & Q(report_late=True),
-                     then=Value(LATE)),
-                When(report_status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED], then=Value(ON_TIME)),
-                When(due_date__lt=today, then=Value(MISSING)),
-                default=Value(PENDING), output_field=CharField())))
+def _state_case(today: date):
+    return Case(
+        When(excused=True, then=Value(EXCUSED)),
+        When(Q(report_status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED]) & Q(report_late=True),
+             then=Value(LATE)),
+        When(report_status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED], then=Value(ON_TIME)),
+        When(due_date__lt=today, then=Value(MISSING)),
+        default=Value(PENDING), output_field=CharField())
+
+
+def _read_state(state: str, due: date, today: date) -> str:
+    if state == "open":
+        return MISSING if due < today else PENDING
+    return state
 
 
 SORTS = {
@@ -138,25 +142,26 @@ SORTS = {
 
 
 def completeness(unit: OrgUnit, campaign: Campaign, *, today: date | None = None, sort: str = "name") -> Completeness:
-    """Who below the unit reported on time, late, not at all, or was excused: three grouped queries."""
+    """Who below the unit reported on time, late, not at all, or was excused.
+
+    Reads the unit's direct expected children and the maintained counts (CompletenessCount) of the
+    unit and of each child: three small queries whatever the size of the subtree.
+    """
     today = today or timezone.localdate()
-    annotated = _annotated(campaign, today)
-    direct = list(annotated.filter(parent=unit).select_related("unit"))
-    below = annotated.filter(unit_path__startswith=unit.path).exclude(unit_path=unit.path)
-    branch_length = len(unit.path) + PATH_STEP
-    per_branch = (below.annotate(branch=Substr("unit_path", 1, branch_length))
-                  .values("branch", "state").annotate(n=Count("id")).order_by())
-    branches: dict[str, Counts] = {}
-    for row in per_branch:
-        branches.setdefault(row["branch"], Counts()).add(row["state"], row["n"])
-    per_level = below.values("unit_depth", "state").annotate(n=Count("id")).order_by()
+    direct = list(ExpectedReporter.objects.filter(campaign=campaign, parent=unit)
+                  .annotate(state=_state_case(today)).select_related("unit"))
+    branches: dict[int, Counts] = {}
+    for unit_id, state, due, n in (CompletenessCount.objects.filter(campaign=campaign, unit__parent=unit)
+                                   .values_list("unit_id", "state", "due_date", "n")):
+        branches.setdefault(unit_id, Counts()).add(_read_state(state, due, today), n)
     levels: dict[int, Counts] = {}
     subtree = Counts()
-    for row in per_level:
-        levels.setdefault(row["unit_depth"] - unit.depth, Counts()).add(row["state"], row["n"])
-        subtree.add(row["state"], row["n"])
+    for depth, state, due, n in (CompletenessCount.objects.filter(campaign=campaign, unit=unit)
+                                 .exclude(depth=unit.depth).values_list("depth", "state", "due_date", "n")):
+        levels.setdefault(depth - unit.depth, Counts()).add(_read_state(state, due, today), n)
+        subtree.add(_read_state(state, due, today), n)
     children = [ChildRow(reporter=r, status=r.state, report_status=r.report_status,
-                         subtree=branches.get(r.unit.path, Counts())) for r in direct]
+                         subtree=branches.get(r.unit_id, Counts())) for r in direct]
     children.sort(key=SORTS.get(sort, SORTS["name"]))
     children_counts = Counts()
     for row in children:

@@ -16,7 +16,7 @@ from lifelong.core.errors import ConflictError, PermissionDeniedError, Validatio
 from lifelong.core.text import normalize_text
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
-from lifelong.reports import totals, validation
+from lifelong.reports import counters, totals, validation
 from lifelong.reports.form_2025 import INDICATORS_2025, NARRATIVES_2025
 from lifelong.reports.models import (
     ExpectedReporter,
@@ -109,15 +109,24 @@ def expected_reporters_from_plan(plan) -> int:
     if plan.report_kinds:
         children = children.filter(kind__in=plan.report_kinds)
     existing = {e.unit_id: e for e in ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit)}
-    reports = dict(Report.objects.filter(campaign=plan.campaign, unit__parent=plan.unit)
-                   .values_list("unit_id", "status"))
-    lateness = set(Report.objects.filter(campaign=plan.campaign, unit__parent=plan.unit, late=True)
-                   .values_list("unit_id", flat=True))
-    new = [ExpectedReporter(campaign_id=plan.campaign_id, unit=child, parent=plan.unit, due_date=plan.report_due,
-                            plan=plan, unit_path=child.path, unit_depth=child.depth,
-                            report_status=reports.get(child.pk, ""), report_late=child.pk in lateness)
-           for child in children if child.pk not in existing]
-    ExpectedReporter.objects.bulk_create(new, ignore_conflicts=True)
+    reports = {r.unit_id: r for r in Report.objects.filter(campaign=plan.campaign, unit__parent=plan.unit)}
+    new = []
+    for child in children:
+        if child.pk in existing:
+            continue
+        report = reports.get(child.pk)
+        new.append(ExpectedReporter(campaign_id=plan.campaign_id, unit=child, parent=plan.unit,
+                                    due_date=plan.report_due, plan=plan, unit_path=child.path, unit_depth=child.depth,
+                                    report_status=report.status if report else "",
+                                    report_late=bool(report and report.late)))
+    ExpectedReporter.objects.bulk_create(new)
+    changes = [(r.unit_path, r.unit_depth, r.due_date, counters.state_of(r), 1) for r in new]
+    for reporter in existing.values():
+        if reporter.due_date != plan.report_due:  # a revised plan moved the deadline
+            state = counters.state_of(reporter)
+            changes += [(reporter.unit_path, reporter.unit_depth, reporter.due_date, state, -1),
+                        (reporter.unit_path, reporter.unit_depth, plan.report_due, state, 1)]
+    counters.apply(plan.campaign_id, changes)
     ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit).update(
         due_date=plan.report_due, plan=plan)
     return len(new)
@@ -129,9 +138,12 @@ def expected_reporter_excuse(*, actor, reporter: ExpectedReporter, reason: str, 
     reason = normalize_text(reason)
     if excused and not reason:
         raise ValidationFailed(details=[{"field": "reason", "message": _("Give the reason for excusing this unit.")}])
+    before = counters.state_of(reporter)
     reporter.excused, reporter.excuse_reason = excused, reason if excused else ""
     reporter.excused_by, reporter.excused_at = (actor, timezone.now()) if excused else (None, None)
     reporter.save()
+    if counters.state_of(reporter) != before:
+        counters.change(reporter, before, counters.state_of(reporter))
     audit_record(actor=actor, action="reports.reporter.excused" if excused else "reports.reporter.unexcused",
                  target=reporter, unit_id=reporter.unit_id, reason=reason)
 
@@ -175,9 +187,16 @@ def _claim(report: Report, lock_version: int, status: str) -> None:
 
 
 def _mirror(report: Report) -> None:
-    """Keep the expected reporter's copy of the report's state (completeness reads it)."""
-    ExpectedReporter.objects.filter(campaign_id=report.campaign_id, unit_id=report.unit_id).update(
-        report_status=report.status, report_late=report.late)
+    """Keep the expected reporter's copy of the report's state and the completeness counts."""
+    reporter = ExpectedReporter.objects.select_for_update().filter(
+        campaign_id=report.campaign_id, unit_id=report.unit_id).first()
+    if reporter is None or (reporter.report_status, reporter.report_late) == (report.status, report.late):
+        return
+    before = counters.state_of(reporter)
+    reporter.report_status, reporter.report_late = report.status, report.late
+    reporter.save(update_fields=["report_status", "report_late"])
+    if counters.state_of(reporter) != before:
+        counters.change(reporter, before, counters.state_of(reporter))
 
 
 def _event(report: Report, action: str, actor, from_status: str, comment: str = "") -> ReportEvent:
@@ -220,9 +239,13 @@ def reporting_locked_for(unit: OrgUnit, campaign: Campaign) -> bool:
 
 
 @transaction.atomic
-def report_submit(*, actor, report: Report, lock_version: int) -> tuple[Report, list[str]]:
-    """Submit to the parent: rules checked, late marked, totals of every ancestor updated at once."""
+def report_submit(*, actor, report: Report, lock_version: int, submitted_at=None) -> tuple[Report, list[str]]:
+    """Submit to the parent: rules checked, late marked, totals of every ancestor updated at once.
+
+    `submitted_at` is for the system only (loading reports that came in on paper, the demo).
+    """
     _require(_may_edit(actor, report.unit))
+    _require(submitted_at is None or actor is None)
     if report.status != Status.DRAFT:
         raise ValidationFailed(_("This report has already been submitted."))
     if reporting_locked_for(report.unit, report.campaign):
@@ -236,7 +259,7 @@ def report_submit(*, actor, report: Report, lock_version: int) -> tuple[Report, 
         raise ValidationFailed(_("The report was not submitted: correct the fields marked."), details=_details(errors))
     _claim(report, lock_version, Status.DRAFT)
     expected = ExpectedReporter.objects.filter(campaign=report.campaign, unit=report.unit).first()
-    now = timezone.now()
+    now = submitted_at or timezone.now()
     report.status, report.submitted_at = Status.SUBMITTED, now
     report.due_date = expected.due_date if expected else None
     report.late = bool(report.due_date and timezone.localdate(now) > report.due_date)

@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -166,9 +166,9 @@ def test_lock_and_exception(tree, reporting, make_user):
 def test_completeness_statuses(tree, reporting, make_user):
     school = services.report_for(tree.school, reporting)
     fill(school, GOOD)
-    submit(school)
-    Report.objects.filter(pk=school.pk).update(late=False)  # as if it came in on time
-    ExpectedReporter.objects.filter(unit=tree.school).update(report_late=False)
+    school.refresh_from_db()
+    on_time = datetime(2025, 10, 14, 9, 0, tzinfo=timezone.get_current_timezone())
+    services.report_submit(actor=None, report=school, lock_version=school.lock_version, submitted_at=on_time)
     result = selectors.completeness(tree.taymo, reporting, today=date(2025, 10, 14))
     assert {r.reporter.unit.name: r.status for r in result.children} == {
         "Trường THCS Nguyễn Quý Đức": "on_time", "Tổ dân phố số 1": "pending"}
@@ -248,3 +248,52 @@ def test_a_returned_report_notifies_its_unit(tree, reporting, make_user, django_
     note = Notification.objects.get(user__username="gv")
     assert "Bổ sung số liệu kinh phí." in note.message
     assert Report.objects.get(pk=school.pk).status == "draft"
+
+
+def _oracle(unit, campaign, today):
+    """Completeness counted the slow way, from every expected reporter of the subtree."""
+    from lifelong.reports.counters import state_of
+    from lifelong.reports.selectors import _read_state
+
+    branches, levels = {}, {}
+    for reporter in ExpectedReporter.objects.filter(campaign=campaign, unit_path__startswith=unit.path) \
+            .exclude(unit_path=unit.path):
+        state = _read_state(state_of(reporter), reporter.due_date, today)
+        branch = reporter.unit_path[:len(unit.path) + 4]
+        branches.setdefault(branch, selectors.Counts()).add(state)
+        levels.setdefault(reporter.unit_depth - unit.depth, selectors.Counts()).add(state)
+    return branches, levels
+
+
+def test_maintained_counts_equal_a_recount_after_every_kind_of_change(tree, reporting, make_user):
+    from lifelong.plans import services as plan_services
+    from lifelong.plans.tests.helpers import publish_plan
+    from lifelong.reports import counters
+    from lifelong.reports.models import CompletenessCount
+
+    publish_plan(tree.yaly.parent, reporting, report_due=date(2025, 10, 17))  # Quảng Ngãi: Ya Ly must report
+    publish_plan(tree.yaly, reporting, report_due=date(2025, 10, 13))
+    for unit in (tree.school, tree.village, tree.yaly_village, tree.soyte):
+        report = services.report_for(unit, reporting)
+        fill(report, GOOD)
+        submit(report)
+    school = Report.objects.get(unit=tree.school)
+    services.report_accept(actor=None, report=school, lock_version=school.lock_version)
+    village = Report.objects.get(unit=tree.village)
+    services.report_return(actor=None, report=village, lock_version=village.lock_version, comment="Sửa lại.")
+    services.expected_reporter_excuse(actor=None, reporter=ExpectedReporter.objects.get(unit=tree.danang),
+                                      reason="Thiên tai")
+    taymo_plan = plan_services.plan_revise(actor=None, plan=tree.taymo.plans.get(status="published"))
+    taymo_plan = plan_services.plan_update(actor=None, plan=taymo_plan, lock_version=taymo_plan.lock_version,
+                                           fields={"report_due": date(2025, 10, 14)})
+    plan_services.plan_publish(actor=None, plan=taymo_plan, lock_version=taymo_plan.lock_version)
+    today = date(2025, 10, 15)
+    for unit in (tree.ministry, tree.hanoi, tree.taymo, tree.quangngai):
+        result = selectors.completeness(unit, reporting, today=today)
+        branches, levels = _oracle(unit, reporting, today)
+        assert dict(result.levels) == levels, unit
+        for row in result.children:
+            assert row.subtree == branches.get(row.reporter.unit_path, selectors.Counts()), row.reporter.unit
+    before = sorted(CompletenessCount.objects.exclude(n=0).values_list("unit_id", "depth", "due_date", "state", "n"))
+    counters.rebuild(reporting.pk)
+    assert sorted(CompletenessCount.objects.values_list("unit_id", "depth", "due_date", "state", "n")) == before

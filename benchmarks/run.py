@@ -1,0 +1,248 @@
+"""National-scale benchmark of results reporting (issue 4), on PostgreSQL.
+
+Builds, in its own database (`lifelong_bench`, dropped and recreated), the real 34 provinces and
+3,321 communes plus synthetic schools and villages up to about 150,000 units, one submitted report per
+unit with every 2025 indicator and breakdown filled (about 7 million values), the expected reporters
+of every level and the totals of every unit. Then it times, through the project's own selectors and
+services: the totals of the Ministry, a province and a commune; the completeness table of the Ministry
+and of a province; one report submit with its totals upkeep; and, as the physical reference, one
+hand-written SQL SUM over the same values for the whole country. Prints median and p95 of each.
+
+    make bench                     # BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lifelong_bench
+    BENCH_UNITS_PER_COMMUNE=44 BENCH_SAMPLES=30 make bench
+
+The build uses set-based SQL (INSERT ... SELECT) because creating 7 million rows one by one would
+measure the build, not the product; the rows it writes are exactly what the services would write.
+"""
+
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lifelong_bench")
+UNITS_PER_COMMUNE = int(os.environ.get("BENCH_UNITS_PER_COMMUNE", "44"))
+SAMPLES = int(os.environ.get("BENCH_SAMPLES", "30"))
+SUBMITS = int(os.environ.get("BENCH_SUBMITS", "60"))
+
+os.environ["DATABASE_URL"] = BENCH_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "1")
+
+
+def recreate_database() -> None:
+    import psycopg
+
+    base, name = BENCH_URL.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def step(label: str, started: float) -> float:
+    now = time.perf_counter()
+    print(f"  {label:<58} {now - started:7.1f} s", flush=True)
+    return now
+
+
+def build() -> dict:
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    django.setup()
+    from lifelong.campaigns.services import campaign_create
+    from lifelong.orgs.models import OrgUnit
+    from lifelong.reports.models import GROUPS, Indicator
+
+    t0 = t = time.perf_counter()
+    print("Building the national dataset:")
+    call_command("migrate", verbosity=0)
+    t = step("migrate", t)
+    call_command("load_units", verbosity=0)
+    t = step("load_units (Ministry, 34 provinces, 3,321 communes)", t)
+    ministry = OrgUnit.objects.get(code="BGDDT")
+    campaign = campaign_create(actor=None, owner=ministry, year=2025, start_date=date(2025, 10, 1),
+                               end_date=date(2025, 10, 7), theme="Học tập suốt đời trong kỷ nguyên số")
+    t = step("campaign and the 2025 form", t)
+
+    with connection.cursor() as cursor:
+        alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        # Synthetic schools and villages under every commune (a third schools, the rest villages).
+        cursor.execute(f"""
+            INSERT INTO orgs_orgunit (name, kind, code, parent_id, path, depth, search_key, version,
+                                      created_at, updated_at)
+            SELECT CASE WHEN g %% 3 = 0 THEN 'Trường ' ELSE 'Thôn ' END || c.name || ' số ' || g,
+                   CASE WHEN g %% 3 = 0 THEN 'school' ELSE 'village' END, NULL, c.id,
+                   c.path || '00' || substr('{alphabet}', g / 36 + 1, 1) || substr('{alphabet}', g %% 36 + 1, 1),
+                   c.depth + 1, c.search_key || ' ' || g, 1, now(), now()
+            FROM orgs_orgunit c CROSS JOIN generate_series(0, %s - 1) AS g
+            WHERE c.kind = 'commune'""", [UNITS_PER_COMMUNE])
+        t = step(f"synthetic units ({UNITS_PER_COMMUNE} per commune)", t)
+        # Everyone below the Ministry must report to its parent by 20/10 (provinces), 15/10 (communes), 10/10.
+        cursor.execute("""
+            INSERT INTO reports_expectedreporter (campaign_id, unit_id, parent_id, due_date, excused, excuse_reason,
+                                                  unit_path, unit_depth, report_status, report_late, created_at)
+            SELECT %s, u.id, u.parent_id,
+                   CASE u.depth WHEN 1 THEN DATE '2025-10-20' WHEN 2 THEN DATE '2025-10-15' ELSE DATE '2025-10-10' END,
+                   false, '', u.path, u.depth, 'submitted', (u.id %% 10 = 0), now()
+            FROM orgs_orgunit u WHERE u.parent_id IS NOT NULL""", [campaign.pk])
+        t = step("expected reporters", t)
+        # One submitted report per unit (every tenth late).
+        cursor.execute("""
+            INSERT INTO reports_report (campaign_id, unit_id, status, narrative, submitted_at, due_date, late,
+                                        return_comment, lock_version, created_at, updated_at)
+            SELECT %s, u.id, 'submitted', '{"overall": "Đã tổ chức đầy đủ các hoạt động."}'::jsonb,
+                   TIMESTAMPTZ '2025-10-09 09:00+07', NULL, (u.id %% 10 = 0), '', 2, now(), now()
+            FROM orgs_orgunit u""", [campaign.pk])
+        t = step("reports", t)
+        indicators = list(Indicator.objects.filter(campaign=campaign).values_list("id", "kind", "breakdown"))
+        plain = [pk for pk, kind, breakdown in indicators if not breakdown and kind != "text"]
+        broken = [pk for pk, kind, breakdown in indicators if breakdown]
+        yesno = [pk for pk, kind, _b in indicators if kind == "yesno"]
+        cursor.execute("""
+            INSERT INTO reports_reportvalue (report_id, indicator_id, "group", state, number, text, proposed)
+            SELECT r.id, i.id, '', 'value',
+                   CASE WHEN i.id = ANY(%s) THEN 1 ELSE (r.id * 7 + i.id * 13) %% 50 END, '', NULL
+            FROM reports_report r CROSS JOIN unnest(%s::bigint[]) AS i(id)
+            WHERE r.campaign_id = %s""", [yesno, plain, campaign.pk])
+        cursor.execute("""
+            INSERT INTO reports_reportvalue (report_id, indicator_id, "group", state, number, text, proposed)
+            SELECT r.id, i.id, g.name, 'value', (r.id * 3 + i.id * 5 + length(g.name)) %% 80, '', NULL
+            FROM reports_report r CROSS JOIN unnest(%s::bigint[]) AS i(id) CROSS JOIN unnest(%s::text[]) AS g(name)
+            WHERE r.campaign_id = %s""", [broken, GROUPS, campaign.pk])
+        t = step("report values", t)
+        # Totals: each unit's own numbers, then added up level by level from the deepest.
+        cursor.execute("""
+            INSERT INTO reports_total (campaign_id, unit_id, indicator_id, "group", submitted_sum, accepted_sum)
+            SELECT r.campaign_id, r.unit_id, v.indicator_id, v."group", sum(v.number), 0
+            FROM reports_reportvalue v JOIN reports_report r ON r.id = v.report_id
+            WHERE r.campaign_id = %s GROUP BY r.campaign_id, r.unit_id, v.indicator_id, v."group"
+            UNION ALL
+            SELECT r.campaign_id, r.unit_id, v.indicator_id, '', sum(v.number), 0
+            FROM reports_reportvalue v JOIN reports_report r ON r.id = v.report_id
+            WHERE r.campaign_id = %s AND v."group" <> '' GROUP BY r.campaign_id, r.unit_id, v.indicator_id""",
+                       [campaign.pk, campaign.pk])
+        cursor.execute("SELECT max(depth) FROM orgs_orgunit")
+        max_depth = cursor.fetchone()[0]
+        for depth in range(max_depth, 0, -1):
+            cursor.execute("""
+                INSERT INTO reports_total (campaign_id, unit_id, indicator_id, "group", submitted_sum, accepted_sum)
+                SELECT t.campaign_id, u.parent_id, t.indicator_id, t."group", sum(t.submitted_sum), 0
+                FROM reports_total t JOIN orgs_orgunit u ON u.id = t.unit_id
+                WHERE u.depth = %s AND t.campaign_id = %s
+                GROUP BY t.campaign_id, u.parent_id, t.indicator_id, t."group"
+                ON CONFLICT (campaign_id, unit_id, indicator_id, "group")
+                DO UPDATE SET submitted_sum = reports_total.submitted_sum + excluded.submitted_sum""",
+                           [depth, campaign.pk])
+        t = step("totals of every unit", t)
+        cursor.execute("VACUUM ANALYZE")
+        t = step("VACUUM ANALYZE", t)
+        cursor.execute("SELECT (SELECT count(*) FROM orgs_orgunit), (SELECT count(*) FROM reports_reportvalue), "
+                       "(SELECT count(*) FROM reports_total)")
+        units, values, totals_rows = cursor.fetchone()
+    build_seconds = time.perf_counter() - t0
+    print(f"  built {units:,} units, {values:,} values, {totals_rows:,} total rows in {build_seconds:.0f} s\n")
+    return {"campaign": campaign, "build_seconds": build_seconds, "units": units, "values": values}
+
+
+def timed(function, samples: int) -> tuple[float, float]:
+    function()  # warm the caches once
+    durations = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        function()
+        durations.append((time.perf_counter() - started) * 1000)
+    durations.sort()
+    p95 = durations[min(len(durations) - 1, round(0.95 * (len(durations) - 1)))]
+    return statistics.median(durations), p95
+
+
+def measure(campaign) -> list[tuple[str, float, float, str]]:
+    from django.db import connection, transaction
+
+    from lifelong.orgs.models import OrgUnit
+    from lifelong.reports import selectors, services
+    from lifelong.reports.exports import totals_table
+    from lifelong.reports.models import Report
+
+    ministry = OrgUnit.objects.get(code="BGDDT")
+    province = OrgUnit.objects.get(code="01")  # Hà Nội, the largest
+    commune = OrgUnit.objects.get(code="00634")  # Phường Tây Mỗ
+    results = []
+
+    def add(label, function, target, samples=SAMPLES):
+        median, p95 = timed(function, samples)
+        results.append((label, median, p95, target))
+        print(f"  {label:<52} median {median:8.1f} ms   p95 {p95:8.1f} ms", flush=True)
+
+    def hand_written_sum():
+        with connection.cursor() as cursor:
+            cursor.execute("""
+                SELECT v.indicator_id, v."group", sum(v.number) FROM reports_reportvalue v
+                JOIN reports_report r ON r.id = v.report_id
+                WHERE r.campaign_id = %s AND r.status IN ('submitted', 'accepted') AND v.state = 'value'
+                GROUP BY v.indicator_id, v."group" """, [campaign.pk])
+            return cursor.fetchall()
+
+    print("Measuring (warm, through the project's selectors and services):")
+    add("hand-written SQL SUM, whole country (reference)", hand_written_sum, "reference")
+    add("totals of the Ministry (with 34 provinces' drill-down)",
+        lambda: totals_table(ministry, campaign), "<= 100 ms, <= 3x SQL")
+    add("totals of a province (Hà Nội, with its children)", lambda: totals_table(province, campaign), "<= 100 ms")
+    add("totals of a commune (Tây Mỗ, with its children)", lambda: totals_table(commune, campaign), "<= 100 ms")
+    add("completeness of the Ministry", lambda: selectors.completeness(ministry, campaign), "<= 100 ms")
+    add("completeness of a province (Hà Nội)", lambda: selectors.completeness(province, campaign), "<= 100 ms")
+
+    # Submits: units whose report goes back to draft first (outside the timing), then is submitted.
+    victims = list(Report.objects.filter(campaign=campaign, unit__kind="village").order_by("?")[:SUBMITS])
+    for report in victims:
+        services.report_return(actor=None, report=report, lock_version=report.lock_version, comment="bench")
+    durations = []
+    for report in victims:
+        report.refresh_from_db()
+        started = time.perf_counter()
+        with transaction.atomic():
+            services.report_submit(actor=None, report=report, lock_version=report.lock_version)
+        durations.append((time.perf_counter() - started) * 1000)
+    durations.sort()
+    median, p95 = statistics.median(durations), durations[round(0.95 * (len(durations) - 1))]
+    results.append(("one report submit, totals of every ancestor updated", median, p95, "<= 150 ms"))
+    print(f"  {'one report submit, totals of every ancestor updated':<52} median {median:8.1f} ms   "
+          f"p95 {p95:8.1f} ms", flush=True)
+
+    # The totals are still exactly the hand-written sums after the submits.
+    expected = {(i, g): s for i, g, s in hand_written_sum()}
+    actual = selectors.unit_totals(ministry, campaign)
+    mismatches = [k for k, v in expected.items() if actual.get(k) != v]
+    print(f"\n  totals of the Ministry equal the hand-written SUM on {len(expected) - len(mismatches)}"
+          f"/{len(expected)} indicator-groups")
+    return results
+
+
+def main() -> None:
+    recreate_database()
+    built = build()
+    results = measure(built["campaign"])
+    reference = results[0][2]
+    print("\n| measurement | median (ms) | p95 (ms) | target | within |")
+    print("|---|---:|---:|---|---|")
+    for label, median, p95, target in results:
+        if target == "reference":
+            verdict = "-"
+        elif "submit" in label:
+            verdict = "yes" if p95 <= 150 else "NO"
+        else:
+            verdict = "yes" if p95 <= 100 and (not target.endswith("SQL") or p95 <= 3 * reference) else "NO"
+        print(f"| {label} | {median:.1f} | {p95:.1f} | {target} | {verdict} |")
+    print(f"| building the dataset ({built['units']:,} units, {built['values']:,} values) | "
+          f"{built['build_seconds']:.0f} s | | <= 600 s | {'yes' if built['build_seconds'] <= 600 else 'NO'} |")
+
+
+if __name__ == "__main__":
+    main()
