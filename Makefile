@@ -28,10 +28,13 @@ demo: migrate
 	$(PY) manage.py load_units
 	$(PY) manage.py load_demo --print-logins
 
+# Serves the app and runs the background worker (reminders) beside it; Ctrl+C stops both.
 run: demo
 	@echo ""
 	@echo "Serving on http://127.0.0.1:8000  (Ctrl+C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) manage.py db_worker --no-startup-delay >var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -48,6 +51,7 @@ messages: install
 	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
+# National-scale benchmark on PostgreSQL (BENCH_DATABASE_URL, default the local server); see benchmarks/run.py.
 bench: install
 	$(PY) benchmarks/run.py
 
