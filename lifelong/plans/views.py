@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.core.web import flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -41,14 +42,6 @@ def _plan_or_404(request, pk: int) -> Plan:
     return plan
 
 
-def _service_error_message(request, exc: ServiceError) -> None:
-    if isinstance(exc, PermissionDeniedError):
-        raise PermissionDenied(exc.message)
-    messages.error(request, exc.message)
-    for detail in exc.details:
-        messages.error(request, detail["message"])
-
-
 def unit_plans(request, pk: int):
     unit = _unit_or_404(pk)
     campaign = _campaign_or_404(request)
@@ -74,7 +67,7 @@ def plan_derive(request, pk: int):
     try:
         plan = services.plan_derive(actor=request.user, unit=unit, campaign=campaign)
     except ServiceError as exc:
-        _service_error_message(request, exc)
+        flash_service_error(request, exc)
         return redirect(f"{_unit_plans_url(unit)}?campaign={campaign.pk}")
     messages.success(request, _("Draft created from the plan of the level above. Check it, then publish."))
     return redirect("plan_edit", pk=plan.pk)
@@ -91,7 +84,7 @@ def plan_create(request, pk: int):
     try:
         plan = services.plan_create_draft(actor=request.user, unit=unit, campaign=campaign, doc_kind=doc_kind)
     except ServiceError as exc:
-        _service_error_message(request, exc)
+        flash_service_error(request, exc)
         return redirect(f"{_unit_plans_url(unit)}?campaign={campaign.pk}")
     return redirect("plan_edit", pk=plan.pk)
 
@@ -201,7 +194,7 @@ def _publish(request, plan: Plan, lock_version: int):
     try:
         result = services.plan_publish(actor=request.user, plan=plan, lock_version=lock_version)
     except ServiceError as exc:
-        _service_error_message(request, exc)
+        flash_service_error(request, exc)
         return redirect("plan_edit", pk=plan.pk)
     messages.success(request, _("Plan published."))
     for warning in result.warnings:
@@ -227,7 +220,7 @@ def plan_revise(request, pk: int):
     try:
         draft = services.plan_revise(actor=request.user, plan=plan)
     except ServiceError as exc:
-        _service_error_message(request, exc)
+        flash_service_error(request, exc)
         return redirect("plan_detail", pk=plan.pk)
     messages.success(request, _("New version created as a draft; the published plan stays until you publish it."))
     return redirect("plan_edit", pk=draft.pk)
@@ -241,7 +234,7 @@ def plan_discard(request, pk: int):
     try:
         services.plan_discard(actor=request.user, plan=plan)
     except ServiceError as exc:
-        _service_error_message(request, exc)
+        flash_service_error(request, exc)
         return redirect("plan_detail", pk=plan.pk)
     messages.success(request, _("Draft deleted."))
     return redirect(f"{_unit_plans_url(unit)}?campaign={campaign.pk}")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.core.web import flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.views import _unit_or_404
@@ -168,12 +169,8 @@ def report_review(request, pk: int):
             services.report_return(actor=request.user, report=report, lock_version=lock_version,
                                    comment=request.POST.get("comment", ""))
             messages.success(request, _("Report returned to %(unit)s.") % {"unit": unit.name})
-    except PermissionDeniedError as exc:
-        raise PermissionDenied(exc.message) from exc
     except ServiceError as exc:
-        messages.error(request, exc.message)
-        for detail in exc.details:
-            messages.error(request, detail["message"])
+        flash_service_error(request, exc)
     except ValueError:
         messages.error(request, _("The page was out of date; reload it and try again."))
     return redirect(f"{reverse('report_edit', args=[unit.pk])}?campaign={campaign.pk}")
@@ -256,12 +253,8 @@ def completeness_action(request, pk: int):
             messages.success(request, _("Saved."))
         else:
             messages.error(request, _("Unknown action."))
-    except PermissionDeniedError as exc:
-        raise PermissionDenied(exc.message) from exc
     except ServiceError as exc:
-        messages.error(request, exc.message)
-        for detail in exc.details:
-            messages.error(request, detail["message"])
+        flash_service_error(request, exc)
     except ValueError:
         messages.error(request, _("Unknown action."))
     return redirect(f"{reverse('report_completeness', args=[unit.pk])}?campaign={campaign.pk}")
