@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "lifelong.campaigns",
     "lifelong.plans",
     "lifelong.reports",
+    "lifelong.activities",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -217,7 +218,12 @@ DEMO_LOADERS = [
 
 # How apps built on others react to their events, without the lower app importing the higher one.
 CAMPAIGN_CREATED_HOOKS = ["lifelong.reports.services.report_form_install_default"]
-PLAN_PUBLISHED_HOOKS = ["lifelong.reports.services.expected_reporters_from_plan"]
+PLAN_PUBLISHED_HOOKS = [
+    "lifelong.reports.services.expected_reporters_from_plan",
+    "lifelong.activities.services.opening_from_plan",
+]
+# Where the results form finds its proposed (pre-filled) values.
+REPORT_PROPOSALS = "lifelong.activities.prefill.proposals"
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -5,9 +5,11 @@ editors fill in and submit its report; the editors of its parent accept or retur
 lock reporting. `actor=None` is the system (load_demo, plan publication hooks).
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from lifelong.campaigns.models import Campaign
@@ -160,6 +162,16 @@ def active_indicators(campaign: Campaign) -> list[Indicator]:
     return list(campaign.indicators.filter(retired=False).order_by("order", "pk"))
 
 
+def report_proposals(report: Report) -> dict[tuple[str, str], int]:
+    """Proposed values of the pre-filled indicators, from the unit's activities (settings.REPORT_PROPOSALS)."""
+    path = getattr(settings, "REPORT_PROPOSALS", "")
+    if not path:
+        return {}
+    prefilled = {i.code for i in report.campaign.indicators.filter(prefill=True, retired=False)}
+    return {key: value for key, value in import_string(path)(report.unit, report.campaign).items()
+            if key[0] in prefilled}
+
+
 def _store_values(report: Report, indicators: list[Indicator], values: dict, proposals: dict | None) -> None:
     by_code = {i.code: i for i in indicators}
     existing = {(v.indicator_id, v.group): v for v in report.values.all()}
@@ -170,8 +182,7 @@ def _store_values(report: Report, indicators: list[Indicator], values: dict, pro
         keep.add(key)
         row = existing.get(key) or ReportValue(report=report, indicator=indicator, group=group)
         row.state, row.number, row.text = parsed.state, parsed.number, parsed.text
-        if proposals and (code, group) in proposals:
-            row.proposed = proposals[(code, group)]
+        row.proposed = (proposals or {}).get((code, group))  # the report keeps both values
         rows.append(row)
     ReportValue.objects.filter(pk__in=[v.pk for key, v in existing.items() if key not in keep]).delete()
     ReportValue.objects.bulk_create([r for r in rows if r.pk is None])
@@ -217,7 +228,7 @@ def report_save(*, actor, report: Report, lock_version: int, data, narrative: di
     if errors:
         raise ValidationFailed(_("Some numbers could not be read; nothing was saved."), details=_details(errors))
     _claim(report, lock_version, Status.DRAFT)
-    _store_values(report, indicators, values, proposals)
+    _store_values(report, indicators, values, proposals if proposals is not None else report_proposals(report))
     if narrative is not None:
         report.narrative = {k: str(v).strip()[:20000] for k, v in narrative.items()}
     report.save(update_fields=["narrative", "lock_version", "updated_at"])

@@ -53,7 +53,7 @@ class SectionView:
     indicators: list[IndicatorView] = field(default_factory=list)
 
 
-def build_sections(campaign, data, errors: dict[str, str]) -> list[SectionView]:
+def build_sections(campaign, data, errors: dict[str, str], proposals: dict | None = None) -> list[SectionView]:
     language = get_language() or "vi"
     group_labels = dict(ParticipantGroup.choices)
     parsed, _errors = validation.parse_values(selectors.indicators(campaign), data)
@@ -66,7 +66,8 @@ def build_sections(campaign, data, errors: dict[str, str]) -> list[SectionView]:
         for group in validation.groups_of(indicator):
             name = validation.field_name(indicator, group)
             fields.append(FieldView(name=name, label=str(group_labels[group]) if group else "",
-                                    value=str(data.get(name, "")), error=errors.get(name, "")))
+                                    value=str(data.get(name, "")), error=errors.get(name, ""),
+                                    proposed=(proposals or {}).get((indicator.code, group))))
         section.indicators.append(IndicatorView(
             indicator=indicator, label=indicator.label_for(language), fields=fields,
             not_applicable=str(data.get(validation.na_field_name(indicator), "")) in ("on", "1", "true"),
@@ -74,14 +75,14 @@ def build_sections(campaign, data, errors: dict[str, str]) -> list[SectionView]:
     return list(sections.values())
 
 
-def _report_context(request, unit, campaign, report, data, errors, warnings=()):
+def _report_context(request, unit, campaign, report, data, errors, warnings=(), proposals=None):
     can_edit = permissions.can_edit(request.user, unit) and report.status == Report.Status.DRAFT
     can_review = unit.parent is not None and permissions.can_edit(request.user, unit.parent) and \
         report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
     expected = ExpectedReporter.objects.filter(campaign=campaign, unit=unit).first()
     return {
         "unit": unit, "campaign": campaign, "report": report, "breadcrumbs": org_selectors.unit_breadcrumbs(unit),
-        "sections": build_sections(campaign, data, errors),
+        "sections": build_sections(campaign, data, errors, proposals),
         "narratives": [(s, data.get(f"n.{s.code}", ""), errors.get(f"n.{s.code}", ""))
                        for s in campaign.narrative_sections.all()],
         "errors": errors, "warnings": warnings, "can_edit": can_edit, "can_review": can_review,
@@ -102,6 +103,15 @@ def report_edit(request, pk: int):
     report = services.report_for(unit, campaign)
     status, errors, warnings = 200, {}, []
     data = validation.fields_from_report(report)
+    proposals = services.report_proposals(report) if report.status == Report.Status.DRAFT else {}
+    indicators = {i.code: i for i in selectors.indicators(campaign)}
+    for (code, group), value in proposals.items():  # a proposal fills only what nobody has answered yet
+        indicator = indicators.get(code)
+        if indicator is None:
+            continue
+        name = validation.field_name(indicator, group)
+        if name not in data and validation.na_field_name(indicator) not in data:
+            data[name] = (validation.YES if value else validation.NO) if indicator.kind == "yesno" else str(value)
     if request.method == "POST":
         if not permissions.can_edit(request.user, unit):
             raise PermissionDenied
@@ -131,7 +141,7 @@ def report_edit(request, pk: int):
         except ValueError:
             status = 400
             messages.error(request, _("The page was out of date; reload it and try again."))
-    context = _report_context(request, unit, campaign, report, data, errors, warnings)
+    context = _report_context(request, unit, campaign, report, data, errors, warnings, proposals)
     context["form_data_lock"] = report.lock_version if status != 409 else int(request.POST.get("lock_version", 0))
     return render(request, "reports/report_edit.html", context, status=status)
 

@@ -1,0 +1,151 @@
+"""What units organise during the Week, who signs up, and who comes.
+
+An `Activity` is organised by one unit for one campaign, in one of the campaign's categories (a–g:
+opening ceremony, awareness, digital skills ...): a title and description, where it happens (venue,
+address, and the commune, which places it on the public map of the country), the mode (in person,
+online, both), who it is for (officials, learners, residents, disadvantaged groups), capacity and
+whether registration is needed, partner businesses, planned budget, and a status (planned, held,
+cancelled). It is visible to the public once published. It takes place in one or more `Session`s.
+
+A person signs up for a session with a `Registration`: name, phone or e-mail, group, and an explicit
+consent to the processing of their personal data (Nghị định 13/2023/NĐ-CP). The registration gets a
+ticket code that is signed (an HMAC over a random part), so it can be typed or scanned but not
+guessed or forged. Capacity is enforced with a row lock on the session: when it is full, people join
+the waiting list and are promoted in order when someone cancels. One phone or e-mail holds at most one
+place per session (`contact_key`). At the door the organiser checks people in, once each; people
+without a registration can be added there (walk-ins). Personal data is never shown publicly, and a
+registration is erased (not just hidden) on request.
+
+Held activities and their check-ins propose the pre-filled indicators of the results report.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from lifelong.campaigns.models import ActivityCategory, Campaign
+from lifelong.orgs.models import OrgUnit
+
+
+class TargetGroup(models.TextChoices):
+    OFFICIALS = "officials", _("Officials, civil servants, workers")
+    LEARNERS = "learners", _("Pupils, students, learners")
+    RESIDENTS = "residents", _("Residents")
+    DISADVANTAGED = "disadvantaged", _("Disadvantaged groups, remote areas")
+
+
+class Activity(models.Model):
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("In person and online")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="activities")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="activities",
+                             verbose_name=_("organiser"))
+    category = models.ForeignKey(ActivityCategory, on_delete=models.PROTECT, related_name="activities",
+                                 verbose_name=_("category"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    venue_name = models.CharField(_("venue"), max_length=300, blank=True)
+    venue_address = models.CharField(_("address"), max_length=500, blank=True)
+    commune = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("commune where it happens"))
+    province = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                 editable=False)
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    online_url = models.URLField(_("online link"), blank=True)
+    # Stored as ",officials,residents," so that one group is found with a plain LIKE on any database.
+    target_groups = models.CharField(_("for"), max_length=100, blank=True, default="")
+    capacity = models.PositiveIntegerField(_("places per session"), null=True, blank=True,
+                                           help_text=_("Empty: no limit."))
+    registration_required = models.BooleanField(_("registration needed"), default=False)
+    partners = models.TextField(_("partner businesses and organisations"), blank=True)
+    budget_state = models.BigIntegerField(_("planned budget: state (đồng)"), null=True, blank=True)
+    budget_social = models.BigIntegerField(_("planned budget: contributions (đồng)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    published = models.BooleanField(_("published"), default=False)
+    plan = models.ForeignKey("plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    search_key = models.CharField(max_length=600, editable=False, db_index=True)
+    unit_path = models.CharField(max_length=255, editable=False, default="")  # the organiser's, for subtree feeds
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["campaign", "pk"]
+        verbose_name_plural = "activities"
+        indexes = [
+            models.Index(fields=["published", "province"], name="activity_published_province"),
+            models.Index(fields=["published", "commune"], name="activity_published_commune"),
+            models.Index(fields=["unit_path"], name="activity_unit_path", opclasses=["varchar_pattern_ops"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def target_group_list(self) -> list[str]:
+        return [g for g in self.target_groups.split(",") if g]
+
+    def target_group_labels(self) -> list[str]:
+        labels = dict(TargetGroup.choices)
+        return [str(labels[g]) for g in self.target_group_list() if g in labels]
+
+
+class Session(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    # Kept by the services under the session's row lock: capacity is checked against them.
+    confirmed_count = models.PositiveIntegerField(default=0)
+    waiting_count = models.PositiveIntegerField(default=0)
+    checked_in_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["starts_at"], name="session_starts")]
+        constraints = [models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")),
+                                              name="session_ends_after_start")]
+
+    def __str__(self) -> str:
+        return f"{self.activity} · {self.starts_at:%d/%m/%Y %H:%M}"
+
+    def places_left(self) -> int | None:
+        capacity = self.activity.capacity
+        return None if capacity is None else max(0, capacity - self.confirmed_count)
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("full name"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    contact_key = models.CharField(max_length=200)  # the normalised phone or e-mail
+    group = models.CharField(_("group"), max_length=15, choices=TargetGroup.choices)
+    consent_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status.choices)
+    waiting_position = models.PositiveIntegerField(null=True, blank=True)
+    code = models.CharField(max_length=20, unique=True)
+    walk_in = models.BooleanField(default=False)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "contact_key"], condition=~Q(status="cancelled"),
+                                    name="registration_one_place_per_contact"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.get_status_display()}"

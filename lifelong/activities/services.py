@@ -1,0 +1,369 @@
+"""Writes of activities, registrations and check-in.
+
+Organisers (editors of the activity's unit) write activities and check people in; registering and
+cancelling are public and answer with the ticket code. Capacity is enforced under a row lock on the
+session (PostgreSQL) or the single writer of SQLite, so it is never exceeded however many people take
+the last places at once.
+"""
+
+import re
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lifelong.activities import codes
+from lifelong.activities.models import Activity, Registration, Session, TargetGroup
+from lifelong.campaigns.models import Campaign
+from lifelong.core.audit import audit_record
+from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
+from lifelong.core.text import normalize_text, search_key
+from lifelong.orgs import permissions
+from lifelong.orgs.models import OrgUnit
+
+FIELDS = ("category", "title", "description", "venue_name", "venue_address", "commune", "mode", "online_url",
+          "target_groups", "capacity", "registration_required", "partners", "budget_state", "budget_social")
+_PHONE = re.compile(r"^0\d{8,10}$")
+
+
+def _require_edit(actor, unit: OrgUnit) -> None:
+    if actor is not None and not permissions.can_edit(actor, unit):
+        raise PermissionDeniedError()
+
+
+def _province_of(unit: OrgUnit) -> OrgUnit | None:
+    if unit.kind == OrgUnit.Kind.PROVINCE:
+        return unit
+    paths = unit.ancestor_paths()
+    return OrgUnit.objects.filter(path__in=paths, kind=OrgUnit.Kind.PROVINCE).first()
+
+
+def _commune_of(unit: OrgUnit) -> OrgUnit | None:
+    if unit.kind == OrgUnit.Kind.COMMUNE:
+        return unit
+    return OrgUnit.objects.filter(path__in=unit.ancestor_paths(), kind=OrgUnit.Kind.COMMUNE).first()
+
+
+def _clean(activity: Activity, sessions: list[tuple[datetime, datetime]] | None) -> None:
+    errors = []
+    if not activity.title:
+        errors.append({"field": "title", "message": _("Give the activity a title.")})
+    if activity.category_id and activity.category.campaign_id != activity.campaign_id:
+        errors.append({"field": "category", "message": _("Choose a kind of activity of this campaign.")})
+    if activity.commune is not None:
+        if activity.commune.kind != OrgUnit.Kind.COMMUNE:
+            errors.append({"field": "commune", "message": _("Choose a commune, ward or special zone.")})
+        else:
+            organiser_province = _province_of(activity.unit)
+            if organiser_province and not activity.commune.is_within(organiser_province):
+                errors.append({"field": "commune", "message": _(
+                    "The commune must be in %(province)s, the organiser's province.") % {
+                    "province": organiser_province.name}})
+    if activity.mode in (Activity.Mode.ONLINE, Activity.Mode.HYBRID) and not activity.online_url:
+        errors.append({"field": "online_url", "message": _("An online activity needs its link.")})
+    unknown = [g for g in activity.target_group_list() if g not in TargetGroup.values]
+    if unknown:
+        errors.append({"field": "target_groups", "message": _("Unknown group.")})
+    if sessions is not None:
+        if not sessions:
+            errors.append({"field": "sessions", "message": _("Give at least one date and time.")})
+        for start, end in sessions:
+            if end < start:
+                errors.append({"field": "sessions", "message": _("A session ends before it starts.")})
+    if errors:
+        raise ValidationFailed(details=errors)
+    try:
+        activity.full_clean(exclude=["search_key", "unit_path", "province", "plan"])
+    except ValidationError as exc:
+        raise ValidationFailed(details=[{"field": f, "message": str(m)} for f, ms in exc.message_dict.items()
+                                        for m in ms]) from exc
+
+
+def _apply(activity: Activity, data: dict) -> None:
+    for name in FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        if name == "target_groups":
+            groups = value if isinstance(value, list | tuple) else [g for g in str(value).split(",") if g]
+            value = "," + ",".join(sorted(set(groups))) + "," if groups else ""
+        elif isinstance(value, str):
+            value = normalize_text(value) if name != "description" else value.strip()
+        setattr(activity, name, value)
+    if activity.commune is None:
+        activity.commune = _commune_of(activity.unit)
+    activity.province = _province_of(activity.commune or activity.unit)
+    activity.unit_path = activity.unit.path
+    activity.search_key = search_key(" ".join(filter(None, [
+        activity.title, activity.venue_name, activity.venue_address, activity.commune.name if activity.commune else "",
+        activity.unit.name])))[:600]
+
+
+def _replace_sessions(activity: Activity, sessions: list[tuple[datetime, datetime]]) -> None:
+    existing = list(activity.sessions.all())
+    if any(s.confirmed_count or s.waiting_count for s in existing[len(sessions):]):
+        raise ValidationFailed(_("A session with registrations cannot be removed; cancel the activity instead."))
+    for session, (start, end) in zip(existing, sessions, strict=False):
+        session.starts_at, session.ends_at = start, end
+        session.save(update_fields=["starts_at", "ends_at"])
+    Session.objects.filter(pk__in=[s.pk for s in existing[len(sessions):]]).delete()
+    Session.objects.bulk_create([Session(activity=activity, starts_at=start, ends_at=end)
+                                 for start, end in sessions[len(existing):]])
+
+
+@transaction.atomic
+def activity_create(*, actor, unit: OrgUnit, campaign: Campaign, data: dict,
+                    sessions: list[tuple[datetime, datetime]], published: bool = False) -> Activity:
+    _require_edit(actor, unit)
+    activity = Activity(unit=unit, campaign=campaign, published=published)
+    _apply(activity, data)
+    _clean(activity, sessions)
+    activity.save()
+    _replace_sessions(activity, sessions)
+    audit_record(actor=actor, action="activities.activity.created", target=activity, unit_id=unit.pk,
+                 title=activity.title)
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, actor, activity: Activity, lock_version: int, data: dict,
+                    sessions: list[tuple[datetime, datetime]] | None = None) -> Activity:
+    _require_edit(actor, activity.unit)
+    _apply(activity, data)
+    _clean(activity, sessions)
+    if not Activity.objects.filter(pk=activity.pk, lock_version=lock_version).update(
+            lock_version=F("lock_version") + 1):
+        raise ConflictError()
+    activity.lock_version = lock_version + 1
+    activity.save()
+    if sessions is not None:
+        _replace_sessions(activity, sessions)
+    audit_record(actor=actor, action="activities.activity.updated", target=activity, unit_id=activity.unit_id)
+    return activity
+
+
+@transaction.atomic
+def activity_set_state(*, actor, activity: Activity, published: bool | None = None, status: str | None = None):
+    _require_edit(actor, activity.unit)
+    if status is not None and status not in Activity.Status.values:
+        raise ValidationFailed(_("Unknown status."))
+    if published is not None:
+        activity.published = published
+    if status is not None:
+        activity.status = status
+    activity.save(update_fields=["published", "status", "updated_at"])
+    audit_record(actor=actor, action="activities.activity.state", target=activity, unit_id=activity.unit_id,
+                 published=activity.published, status=activity.status)
+    return activity
+
+
+@transaction.atomic
+def activity_copy(*, actor, activity: Activity, first_day) -> Activity:
+    """The same activity again, its sessions moved so that the first one falls on `first_day`."""
+    _require_edit(actor, activity.unit)
+    sessions = list(activity.sessions.all())
+    if not sessions:
+        raise ValidationFailed(_("This activity has no session to copy."))
+    shift = first_day - timezone.localtime(sessions[0].starts_at).date()
+    copy = Activity(unit=activity.unit, campaign=activity.campaign, published=False)
+    _apply(copy, {name: getattr(activity, name) for name in FIELDS} | {
+        "target_groups": activity.target_group_list()})
+    new_sessions = [(s.starts_at + shift, s.ends_at + shift) for s in sessions]
+    _clean(copy, new_sessions)
+    copy.save()
+    _replace_sessions(copy, new_sessions)
+    audit_record(actor=actor, action="activities.activity.copied", target=copy, unit_id=copy.unit_id,
+                 source=activity.pk)
+    return copy
+
+
+def opening_from_plan(plan) -> None:
+    """Hook run when a plan is published: its opening ceremony becomes a published activity of category a."""
+    if plan.opening_date is None:
+        return
+    category = plan.campaign.categories.filter(code="opening").first()
+    if category is None:
+        return
+    tz = timezone.get_current_timezone()
+    start = datetime.combine(plan.opening_date, time(7, 30), tzinfo=tz)
+    data = {"category": category, "title": f"Lễ khai mạc {plan.campaign.name}", "venue_name": plan.opening_venue,
+            "description": plan.theme, "mode": Activity.Mode.IN_PERSON,
+            "target_groups": [TargetGroup.OFFICIALS, TargetGroup.LEARNERS, TargetGroup.RESIDENTS]}
+    existing = Activity.objects.filter(plan__unit=plan.unit, campaign=plan.campaign, category=category).first()
+    if existing is None:
+        activity = Activity(unit=plan.unit, campaign=plan.campaign, plan=plan, published=True)
+        _apply(activity, data)
+        activity.save()
+        _replace_sessions(activity, [(start, start + timedelta(hours=2))])
+    else:
+        existing.plan = plan
+        _apply(existing, data)
+        existing.save()
+        _replace_sessions(existing, [(start, start + timedelta(hours=2))])
+
+
+# Registrations
+
+def normalise_phone(raw: str) -> str:
+    digits = re.sub(r"[^\d+]", "", raw or "")
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    return digits
+
+
+def _contact(phone: str, email: str) -> tuple[str, str, str, list[dict]]:
+    errors = []
+    phone = normalise_phone(phone)
+    email = normalize_text(email).lower()
+    if not phone and not email:
+        errors.append({"field": "phone", "message": _("Give a phone number or an e-mail address.")})
+    if phone and not _PHONE.match(phone):
+        errors.append({"field": "phone", "message": _("Enter a Vietnamese phone number, e.g. 0912 345 678.")})
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append({"field": "email", "message": _("Enter a valid e-mail address.")})
+    return phone, email, f"tel:{phone}" if phone else f"mail:{email}", errors
+
+
+@transaction.atomic
+def registration_create(*, session: Session, name: str, phone: str = "", email: str = "", group: str,
+                        consent: bool) -> Registration:
+    """Sign up for a session: a place if one is left, otherwise the waiting list."""
+    name = normalize_text(name)
+    phone, email, contact_key, errors = _contact(phone, email)
+    if not name:
+        errors.append({"field": "name", "message": _("Give your full name.")})
+    if group not in TargetGroup.values:
+        errors.append({"field": "group", "message": _("Choose your group.")})
+    if not consent:
+        errors.append({"field": "consent", "message": _(
+            "Registration needs your consent to the processing of your personal data.")})
+    if errors:
+        raise ValidationFailed(details=errors)
+    # The row lock serialises everyone taking places in this session (PostgreSQL; SQLite has one writer).
+    session = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
+    activity = session.activity
+    if not activity.published or activity.status == Activity.Status.CANCELLED or session.ends_at < timezone.now():
+        raise ValidationFailed(_("Registration for this session is closed."))
+    if Registration.objects.filter(session=session, contact_key=contact_key).exclude(
+            status=Registration.Status.CANCELLED).exists():
+        raise ValidationFailed(details=[{"field": "phone" if phone else "email", "message": _(
+            "This phone number or e-mail already has a place in this session.")}])
+    full = activity.capacity is not None and session.confirmed_count >= activity.capacity
+    registration = Registration(session=session, name=name, phone=phone, email=email, contact_key=contact_key,
+                                group=group, consent_at=timezone.now(), code=codes.new_code(),
+                                status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED)
+    if full:
+        last = Registration.objects.filter(session=session).aggregate(m=Max("waiting_position"))["m"] or 0
+        registration.waiting_position = last + 1
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:
+        raise ValidationFailed(_("This phone number or e-mail already has a place in this session.")) from exc
+    counter = "waiting_count" if full else "confirmed_count"
+    Session.objects.filter(pk=session.pk).update(**{counter: F(counter) + 1})
+    return registration
+
+
+def _promote(session: Session) -> Registration | None:
+    """Give the freed place to the first person waiting, if any (called under the session lock)."""
+    first = (Registration.objects.filter(session=session, status=Registration.Status.WAITING)
+             .order_by("waiting_position", "pk").first())
+    if first is None:
+        return None
+    first.status, first.waiting_position = Registration.Status.CONFIRMED, None
+    first.save(update_fields=["status", "waiting_position"])
+    Session.objects.filter(pk=session.pk).update(confirmed_count=F("confirmed_count") + 1,
+                                                 waiting_count=F("waiting_count") - 1)
+    return first
+
+
+def _release(registration: Registration) -> Registration | None:
+    session = Session.objects.select_for_update().get(pk=registration.session_id)
+    promoted = None
+    if registration.status == Registration.Status.CONFIRMED:
+        Session.objects.filter(pk=session.pk).update(confirmed_count=F("confirmed_count") - 1)
+        promoted = _promote(session)
+    elif registration.status == Registration.Status.WAITING:
+        Session.objects.filter(pk=session.pk).update(waiting_count=F("waiting_count") - 1)
+    if registration.checked_in_at:
+        Session.objects.filter(pk=session.pk).update(checked_in_count=F("checked_in_count") - 1)
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration | None:
+    """Cancel a place (from the confirmation's cancel link); the first person waiting moves up."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        return None
+    promoted = _release(registration)
+    registration.status, registration.waiting_position = Registration.Status.CANCELLED, None
+    registration.save(update_fields=["status", "waiting_position"])
+    return promoted
+
+
+@transaction.atomic
+def registration_erase(*, actor, registration: Registration) -> None:
+    """Delete a person's data on request (the organiser does it); the place goes to the next person waiting."""
+    _require_edit(actor, registration.session.activity.unit)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Registration.Status.CANCELLED:
+        _release(registration)
+    audit_record(actor=actor, action="activities.registration.erased", target=registration.session.activity,
+                 unit_id=registration.session.activity.unit_id, session=registration.session_id)
+    registration.delete()
+
+
+class CheckInRefused(ValidationFailed):
+    code = "check_in_refused"
+
+
+@transaction.atomic
+def check_in(*, actor, session: Session, code: str) -> Registration:
+    _require_edit(actor, session.activity.unit)
+    if not codes.is_genuine(code):
+        raise CheckInRefused(_("This code is not a valid ticket (mistyped or forged)."))
+    registration = Registration.objects.select_for_update().filter(session=session, code=codes.normalise(code)).first()
+    if registration is None:
+        raise CheckInRefused(_("This ticket is not for this session."))
+    if registration.status != Registration.Status.CONFIRMED:
+        raise CheckInRefused(_("This ticket is %(status)s, not confirmed.") % {
+            "status": registration.get_status_display().lower()})
+    if registration.checked_in_at is not None:
+        raise CheckInRefused(_("Already checked in at %(time)s.") % {
+            "time": timezone.localtime(registration.checked_in_at).strftime("%H:%M %d/%m/%Y")})
+    registration.checked_in_at = timezone.now()
+    registration.save(update_fields=["checked_in_at"])
+    Session.objects.filter(pk=session.pk).update(checked_in_count=F("checked_in_count") + 1)
+    return registration
+
+
+@transaction.atomic
+def walk_in(*, actor, session: Session, name: str, group: str, phone: str = "") -> Registration:
+    """Someone without a registration at the door: registered and checked in at once, if a place is left."""
+    _require_edit(actor, session.activity.unit)
+    session = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
+    name = normalize_text(name)
+    if not name or group not in TargetGroup.values:
+        raise ValidationFailed(_("Give the name and the group of the person."))
+    capacity = session.activity.capacity
+    if capacity is not None and session.confirmed_count >= capacity:
+        raise ValidationFailed(_("The session is full."))
+    code = codes.new_code()
+    registration = Registration.objects.create(
+        session=session, name=name, phone=normalise_phone(phone), contact_key=f"walkin:{code}", group=group,
+        consent_at=timezone.now(), status=Registration.Status.CONFIRMED, code=code, walk_in=True,
+        checked_in_at=timezone.now())
+    Session.objects.filter(pk=session.pk).update(confirmed_count=F("confirmed_count") + 1,
+                                                 checked_in_count=F("checked_in_count") + 1)
+    return registration
