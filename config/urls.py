@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("lifelong.campaigns.urls")),
     path("", include("lifelong.plans.urls")),
     path("", include("lifelong.reports.urls")),
+    path("", include("lifelong.activities.urls")),
 ]

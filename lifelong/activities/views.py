@@ -1,0 +1,367 @@
+"""Pages of activities: the public calendar, detail, registration and ticket; the organisers' pages."""
+
+import calendar as month_calendar
+from datetime import date
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lifelong.activities import codes, ics, selectors, services
+from lifelong.activities.forms import (
+    ActivityForm,
+    ActivityStatusForm,
+    CheckInForm,
+    CopyForm,
+    RegistrationForm,
+    WalkInForm,
+)
+from lifelong.activities.models import Activity, Registration, Session, TargetGroup
+from lifelong.campaigns import selectors as campaign_selectors
+from lifelong.core.errors import ConflictError, ServiceError
+from lifelong.core.web import flash_service_error
+from lifelong.orgs import permissions
+from lifelong.orgs import selectors as org_selectors
+from lifelong.orgs.models import OrgUnit
+from lifelong.orgs.views import _unit_or_404
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _date(value) -> date | None:
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return timezone.datetime.strptime(value or "", pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _filters(request) -> selectors.ActivityFilters:
+    get = request.GET
+    return selectors.ActivityFilters(
+        query=get.get("q", "").strip()[:100], province=_int(get.get("province")), commune=_int(get.get("commune")),
+        category=get.get("category", "")[:40], start=_date(get.get("from")), end=_date(get.get("to")),
+        mode=get.get("mode", "") if get.get("mode") in Activity.Mode.values else "",
+        group=get.get("group", "") if get.get("group") in TargetGroup.values else "",
+        places_left=get.get("places") == "1", campaign=_int(get.get("campaign")))
+
+
+def _filter_context(request, filters):
+    campaign = campaign_selectors.campaign_current()
+    return {
+        "filters": filters, "provinces": OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("name"),
+        "communes": OrgUnit.objects.filter(parent_id=filters.province, kind=OrgUnit.Kind.COMMUNE).order_by("name")
+        if filters.province else OrgUnit.objects.none(),
+        "categories": campaign.categories.filter(active=True) if campaign else [],
+        "modes": Activity.Mode.choices, "groups": TargetGroup.choices,
+    }
+
+
+def activity_list(request):
+    filters = _filters(request)
+    page = Paginator(selectors.public_activities(filters), 20).get_page(request.GET.get("page"))
+    context = {"page": page, **_filter_context(request, filters)}
+    if request.htmx:
+        return render(request, "activities/_list.html", context)
+    return render(request, "activities/activity_list.html", context)
+
+
+def activity_calendar(request):
+    filters = _filters(request)
+    today = timezone.localdate()
+    try:
+        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        first = today.replace(day=1)
+    last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
+    filters.start, filters.end = first, last
+    days: dict[date, list] = {}
+    for activity in selectors.public_activities(filters)[:2000]:
+        for session in activity.sessions.all():
+            day = timezone.localtime(session.starts_at).date()
+            if first <= day <= last:
+                days.setdefault(day, []).append((session, activity))
+    weeks = month_calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    previous = (first.replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
+    following = last + timezone.timedelta(days=1)
+    return render(request, "activities/calendar.html", {
+        "weeks": [[(day, days.get(day, []), day.month == first.month) for day in week] for week in weeks],
+        "first": first, "previous": previous, "following": following, "today": today,
+        **_filter_context(request, filters)})
+
+
+def activity_detail(request, pk: int):
+    activity = selectors.public_activity(pk)
+    if activity is None:
+        organiser_view = selectors.activity_for_organiser(request.user, pk)
+        if organiser_view is None:
+            raise Http404(_("No such activity."))
+        activity = organiser_view
+    now = timezone.now()
+    return render(request, "activities/activity_detail.html", {
+        "activity": activity, "sessions": [(s, s.ends_at >= now) for s in activity.sessions.all()],
+        "form": RegistrationForm(), "can_edit": permissions.can_edit(request.user, activity.unit),
+    })
+
+
+def activity_ics(request, pk: int):
+    activity = selectors.public_activity(pk)
+    if activity is None:
+        raise Http404
+    return ics.ics_response(activity.title, [activity], f"hoat-dong-{activity.pk}.ics")
+
+
+def feed_unit(request, pk: int):
+    unit = _unit_or_404(pk)
+    return ics.ics_response(unit.name, selectors.feed_activities(within=unit)[:5000], f"don-vi-{unit.pk}.ics")
+
+
+def feed_province(request, code: str):
+    province = get_object_or_404(OrgUnit, code=code, kind=OrgUnit.Kind.PROVINCE)
+    return ics.ics_response(province.name, selectors.feed_activities(within=province)[:5000],
+                            f"tinh-{province.code}.ics")
+
+
+@require_POST
+def register(request, session_id: int):
+    session = get_object_or_404(Session.objects.select_related("activity"), pk=session_id,
+                                activity__published=True)
+    form = RegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = services.registration_create(session=session, **form.cleaned_data)
+        except ServiceError as exc:
+            for detail in exc.details:
+                field = detail.get("field")
+                form.add_error(field if field in form.fields else None, detail["message"])
+            if not exc.details:
+                form.add_error(None, exc.message)
+        else:
+            return redirect("ticket", code=registration.code)
+    activity = session.activity
+    return render(request, "activities/activity_detail.html", {
+        "activity": activity, "sessions": [(s, s.ends_at >= timezone.now()) for s in activity.sessions.all()],
+        "form": form, "form_session": session.pk, "blank_form": RegistrationForm(), "can_edit": False}, status=400)
+
+
+def _ticket_or_404(code: str) -> Registration:
+    if not codes.is_genuine(code):
+        raise Http404
+    return get_object_or_404(Registration.objects.select_related("session__activity"), code=codes.normalise(code))
+
+
+def ticket(request, code: str):
+    """The confirmation: QR code and code to type. Reachable only with the (secret) code itself."""
+    registration = _ticket_or_404(code)
+    qr = segno.make(registration.code, error="m")
+    return render(request, "activities/ticket.html", {
+        "registration": registration, "activity": registration.session.activity,
+        "display_code": codes.display(registration.code),
+        "qr_svg": mark_safe(qr.svg_inline(scale=6, dark="#000", light="#fff")),  # noqa: S308 - segno's own SVG
+    })
+
+
+@require_POST
+def ticket_cancel(request, code: str):
+    registration = _ticket_or_404(code)
+    services.registration_cancel(registration=registration)
+    messages.success(request, _("Your registration is cancelled."))
+    return redirect("activity_detail", pk=registration.session.activity_id)
+
+
+# Organisers
+
+def _organiser_activity(request, pk: int, *, edit: bool = True) -> Activity:
+    activity = selectors.activity_for_organiser(request.user, pk)
+    if activity is None:
+        raise Http404
+    if edit and not permissions.can_edit(request.user, activity.unit):
+        raise PermissionDenied
+    return activity
+
+
+def _communes_for(unit: OrgUnit):
+    province = services._province_of(unit)
+    if province is None:
+        return OrgUnit.objects.filter(kind=OrgUnit.Kind.COMMUNE).order_by("name")
+    return OrgUnit.objects.filter(parent=province, kind=OrgUnit.Kind.COMMUNE).order_by("name")
+
+
+@login_required
+def unit_activities(request, pk: int):
+    unit = _unit_or_404(pk)
+    if not permissions.can_view(request.user, unit):
+        raise PermissionDenied
+    return render(request, "activities/unit_activities.html", {
+        "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit),
+        "activities": selectors.unit_activities(request.user, unit)[:200],
+        "can_edit": permissions.can_edit(request.user, unit)})
+
+
+@login_required
+def activity_create(request, pk: int):
+    unit = _unit_or_404(pk)
+    if not permissions.can_edit(request.user, unit):
+        raise PermissionDenied
+    campaign = campaign_selectors.campaign_current()
+    if campaign is None:
+        raise Http404(_("No campaign yet."))
+    form = ActivityForm(request.POST or None, campaign=campaign, communes=_communes_for(unit),
+                        initial={"commune": getattr(services._commune_of(unit), "pk", None)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(actor=request.user, unit=unit, campaign=campaign,
+                                                data=form.activity_data(), sessions=form.sessions(),
+                                                published="publish" in request.POST)
+        except ServiceError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Activity saved."))
+            return redirect("activity_detail", pk=activity.pk)
+    return render(request, "activities/activity_form.html", {
+        "form": form, "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit)},
+        status=400 if form.errors else 200)
+
+
+def _form_errors(form, exc: ServiceError) -> None:
+    flash = not exc.details
+    for detail in exc.details:
+        field = detail.get("field")
+        form.add_error(field if field in form.fields else None, detail["message"])
+    if flash:
+        form.add_error(None, exc.message)
+
+
+@login_required
+def activity_edit(request, pk: int):
+    activity = _organiser_activity(request, pk)
+    sessions = list(activity.sessions.all())
+    initial = {"target_groups": activity.target_group_list(), "lock_version": activity.lock_version}
+    for i, session in enumerate(sessions[:3], start=1):
+        start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+        initial |= {f"day_{i}": start.date(), f"start_{i}": start.time(), f"end_{i}": end.time()}
+    form = ActivityForm(request.POST or None, instance=Activity.objects.get(pk=activity.pk), initial=initial,
+                        campaign=activity.campaign, communes=_communes_for(activity.unit))
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.activity_update(actor=request.user, activity=activity,
+                                         lock_version=form.cleaned_data["lock_version"] or 0,
+                                         data=form.activity_data(), sessions=form.sessions())
+            except ServiceError as exc:
+                status = 409 if isinstance(exc, ConflictError) else 400
+                _form_errors(form, exc)
+            else:
+                messages.success(request, _("Activity saved."))
+                return redirect("activity_detail", pk=activity.pk)
+    return render(request, "activities/activity_form.html", {
+        "form": form, "unit": activity.unit, "activity": activity,
+        "breadcrumbs": org_selectors.unit_breadcrumbs(activity.unit)}, status=status)
+
+
+@login_required
+@require_POST
+def activity_state(request, pk: int):
+    activity = _organiser_activity(request, pk)
+    action = request.POST.get("action")
+    try:
+        if action in ("publish", "unpublish"):
+            services.activity_set_state(actor=request.user, activity=activity, published=action == "publish")
+        elif action == "status":
+            form = ActivityStatusForm(request.POST)
+            if form.is_valid():
+                services.activity_set_state(actor=request.user, activity=activity,
+                                            status=form.cleaned_data["status"])
+        elif action == "copy":
+            form = CopyForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Give the new date as dd/mm/yyyy."))
+                return redirect("activity_detail", pk=activity.pk)
+            copy = services.activity_copy(actor=request.user, activity=activity,
+                                          first_day=form.cleaned_data["first_day"])
+            messages.success(request, _("Copied as a draft; check it and publish it."))
+            return redirect("activity_edit", pk=copy.pk)
+        messages.success(request, _("Saved."))
+    except ServiceError as exc:
+        flash_service_error(request, exc)
+    return redirect("activity_detail", pk=activity.pk)
+
+
+def _session_for_organiser(request, session_id: int) -> Session:
+    session = get_object_or_404(Session.objects.select_related("activity__unit"), pk=session_id)
+    if not permissions.can_edit(request.user, session.activity.unit):
+        raise PermissionDenied
+    return session
+
+
+@login_required
+def check_in(request, session_id: int):
+    session = _session_for_organiser(request, session_id)
+    form, walk_form, result, refused = CheckInForm(), WalkInForm(), None, None
+    status = 200
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "walk_in":
+                walk_form = WalkInForm(request.POST)
+                if walk_form.is_valid():
+                    result = services.walk_in(actor=request.user, session=session, **walk_form.cleaned_data)
+                    walk_form = WalkInForm()
+                else:
+                    status = 400
+            else:
+                form = CheckInForm(request.POST)
+                if form.is_valid():
+                    result = services.check_in(actor=request.user, session=session, code=form.cleaned_data["code"])
+                    form = CheckInForm()
+        except ServiceError as exc:
+            refused, status = exc.message, 400
+    session.refresh_from_db()
+    context = {"session": session, "activity": session.activity, "form": form, "walk_form": walk_form,
+               "result": result, "refused": refused}
+    if request.htmx and request.GET.get("counts"):
+        return render(request, "activities/_counts.html", context)
+    return render(request, "activities/check_in.html", context, status=status)
+
+
+@login_required
+def session_registrations(request, session_id: int):
+    session = _session_for_organiser(request, session_id)
+    if request.GET.get("format") == "xlsx":
+        from lifelong.activities.exports import registrations_xlsx
+
+        return registrations_xlsx(session, selectors.session_registrations(request.user, session))
+    return render(request, "activities/registrations.html", {
+        "session": session, "activity": session.activity,
+        "registrations": selectors.session_registrations(request.user, session)})
+
+
+@login_required
+@require_POST
+def registration_erase(request, pk: int):
+    registration = get_object_or_404(Registration.objects.select_related("session__activity__unit"), pk=pk)
+    session_id = registration.session_id
+    try:
+        services.registration_erase(actor=request.user, registration=registration)
+    except ServiceError as exc:
+        flash_service_error(request, exc)
+    else:
+        messages.success(request, _("The person's data was deleted."))
+    return redirect(reverse("session_registrations", args=[session_id]))
