@@ -227,4 +227,3 @@ REPORT_PROPOSALS = "lifelong.activities.prefill.proposals"
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, adopted now

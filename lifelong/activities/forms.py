@@ -16,6 +16,7 @@ class ActivityForm(forms.ModelForm):
     target_groups = forms.MultipleChoiceField(label=_("For"), choices=TargetGroup.choices, required=False,
                                               widget=forms.CheckboxSelectMultiple)
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Activity
