@@ -94,6 +94,7 @@ def api_not_found(request):
 
 
 def _register_routers() -> None:
+    from lifelong.activities.api import router as activities_router
     from lifelong.orgs.api import router as orgs_router
     from lifelong.plans.api import router as plans_router
     from lifelong.reports.api import router as reports_router
@@ -101,6 +102,7 @@ def _register_routers() -> None:
     api.add_router("/", orgs_router)
     api.add_router("/", plans_router)
     api.add_router("/", reports_router)
+    api.add_router("/", activities_router)
 
 
 _register_routers()

@@ -1,0 +1,224 @@
+"""/api/v1 endpoints of activities: public reading and registration; organisers write and check in."""
+
+from datetime import date, datetime
+
+from django.http import Http404
+from ninja import Query, Router, Schema, Status
+
+from lifelong.activities import codes, selectors, services
+from lifelong.activities.models import Activity, Session
+from lifelong.campaigns import selectors as campaign_selectors
+from lifelong.core.api import AUTH
+from lifelong.core.errors import PermissionDeniedError, ValidationFailed
+from lifelong.orgs import permissions
+from lifelong.orgs import selectors as org_selectors
+from lifelong.orgs.models import OrgUnit
+
+router = Router(tags=["activities"])
+
+
+class SessionOut(Schema):
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    places_left: int | None
+    waiting: int
+
+
+class ActivityOut(Schema):
+    id: int
+    campaign_id: int
+    unit_id: int
+    unit_name: str
+    category: str
+    title: str
+    description: str
+    venue_name: str
+    venue_address: str
+    commune_id: int | None
+    province_id: int | None
+    mode: str
+    online_url: str
+    target_groups: list[str]
+    capacity: int | None
+    registration_required: bool
+    status: str
+    published: bool
+    lock_version: int
+    sessions: list[SessionOut]
+
+
+class ActivityPage(Schema):
+    count: int
+    items: list[ActivityOut]
+
+
+class SessionIn(Schema):
+    starts_at: datetime
+    ends_at: datetime
+
+
+class ActivityIn(Schema):
+    unit_id: int
+    campaign_id: int | None = None
+    category: str
+    title: str
+    description: str = ""
+    venue_name: str = ""
+    venue_address: str = ""
+    commune_id: int | None = None
+    mode: Activity.Mode = Activity.Mode.IN_PERSON
+    online_url: str = ""
+    target_groups: list[str] = []
+    capacity: int | None = None
+    registration_required: bool = False
+    partners: str = ""
+    sessions: list[SessionIn]
+    published: bool = False
+
+
+class ActivityPatch(Schema):
+    lock_version: int
+    title: str | None = None
+    description: str | None = None
+    venue_name: str | None = None
+    capacity: int | None = None
+    status: Activity.Status | None = None
+    published: bool | None = None
+    sessions: list[SessionIn] | None = None
+
+
+class RegistrationIn(Schema):
+    name: str
+    phone: str = ""
+    email: str = ""
+    group: str
+    consent: bool
+
+
+class TicketOut(Schema):
+    code: str
+    status: str
+    waiting_position: int | None
+
+
+class RegistrationOut(Schema):
+    id: int
+    name: str
+    phone: str
+    email: str
+    group: str
+    status: str
+    waiting_position: int | None
+    checked_in_at: datetime | None
+    walk_in: bool
+
+
+class CheckInIn(Schema):
+    code: str
+
+
+def _out(activity: Activity) -> dict:
+    return {
+        "id": activity.pk, "campaign_id": activity.campaign_id, "unit_id": activity.unit_id,
+        "unit_name": activity.unit.name, "category": activity.category.code, "title": activity.title,
+        "description": activity.description, "venue_name": activity.venue_name,
+        "venue_address": activity.venue_address, "commune_id": activity.commune_id,
+        "province_id": activity.province_id, "mode": activity.mode, "online_url": activity.online_url,
+        "target_groups": activity.target_group_list(), "capacity": activity.capacity,
+        "registration_required": activity.registration_required, "status": activity.status,
+        "published": activity.published, "lock_version": activity.lock_version,
+        "sessions": [{"id": s.pk, "starts_at": s.starts_at, "ends_at": s.ends_at, "places_left": s.places_left(),
+                      "waiting": s.waiting_count} for s in activity.sessions.all()],
+    }
+
+
+def _category(campaign, code: str):
+    category = campaign.categories.filter(code=code).first()
+    if category is None:
+        raise ValidationFailed(details=[{"field": "category", "message": "Unknown category code."}])
+    return category
+
+
+@router.get("/activities", response=ActivityPage, auth=None, summary="Published activities (filters like the page)")
+def list_activities(request, q: str = "", province: int | None = None, commune: int | None = None,
+                    category: str = "", start: date | None = None, end: date | None = None, mode: str = "",
+                    group: str = "", places_left: bool = False, limit: int = Query(50, ge=1, le=200),
+                    offset: int = Query(0, ge=0)):
+    queryset = selectors.public_activities(selectors.ActivityFilters(
+        query=q, province=province, commune=commune, category=category, start=start, end=end, mode=mode,
+        group=group, places_left=places_left))
+    return {"count": queryset.count(), "items": [_out(a) for a in queryset[offset:offset + limit]]}
+
+
+@router.get("/activities/{int:activity_id}", response=ActivityOut, auth=None)
+def get_activity(request, activity_id: int):
+    activity = selectors.public_activity(activity_id) or selectors.activity_for_organiser(request.user, activity_id)
+    if activity is None:
+        raise Http404
+    return _out(activity)
+
+
+@router.post("/activities", response={201: ActivityOut}, auth=AUTH)
+def create_activity(request, payload: ActivityIn):
+    unit = org_selectors.unit_get(payload.unit_id)
+    if unit is None:
+        raise Http404
+    campaign = (campaign_selectors.campaign_get(payload.campaign_id) if payload.campaign_id
+                else campaign_selectors.campaign_current())
+    if campaign is None:
+        raise Http404
+    data = payload.dict(exclude={"unit_id", "campaign_id", "sessions", "published", "commune_id"})
+    data["category"] = _category(campaign, payload.category)
+    data["commune"] = OrgUnit.objects.filter(pk=payload.commune_id).first() if payload.commune_id else None
+    activity = services.activity_create(actor=request.user, unit=unit, campaign=campaign, data=data,
+                                        sessions=[(s.starts_at, s.ends_at) for s in payload.sessions],
+                                        published=payload.published)
+    return Status(201, _out(activity))
+
+
+@router.patch("/activities/{int:activity_id}", response=ActivityOut, auth=AUTH)
+def patch_activity(request, activity_id: int, payload: ActivityPatch):
+    activity = selectors.activity_for_organiser(request.user, activity_id)
+    if activity is None:
+        raise Http404
+    fields = payload.dict(exclude_unset=True, exclude={"lock_version", "status", "published", "sessions"})
+    sessions = [(s.starts_at, s.ends_at) for s in payload.sessions] if payload.sessions is not None else None
+    activity = services.activity_update(actor=request.user, activity=activity, lock_version=payload.lock_version,
+                                        data=fields, sessions=sessions)
+    if payload.status is not None or payload.published is not None:
+        activity = services.activity_set_state(actor=request.user, activity=activity, status=payload.status,
+                                               published=payload.published)
+    return _out(activity)
+
+
+def _session(session_id: int) -> Session:
+    session = Session.objects.select_related("activity__unit").filter(pk=session_id).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+@router.post("/sessions/{int:session_id}/registrations", response={201: TicketOut}, auth=None,
+             summary="Register (public): returns the ticket code")
+def register(request, session_id: int, payload: RegistrationIn):
+    session = _session(session_id)
+    if not session.activity.published:
+        raise Http404
+    registration = services.registration_create(session=session, **payload.dict())
+    return Status(201, {"code": codes.display(registration.code), "status": registration.status,
+                        "waiting_position": registration.waiting_position})
+
+
+@router.get("/sessions/{int:session_id}/registrations", response=list[RegistrationOut], auth=AUTH,
+            summary="Registrations with personal data (organisers only)")
+def list_registrations(request, session_id: int):
+    session = _session(session_id)
+    if not permissions.can_view(request.user, session.activity.unit):
+        raise PermissionDeniedError()
+    return list(selectors.session_registrations(request.user, session))
+
+
+@router.post("/sessions/{int:session_id}/checkin", response=RegistrationOut, auth=AUTH)
+def check_in(request, session_id: int, payload: CheckInIn):
+    return services.check_in(actor=request.user, session=_session(session_id), code=payload.code)
