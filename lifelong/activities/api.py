@@ -2,10 +2,12 @@
 
 from datetime import date, datetime
 
+from django.conf import settings
 from django.http import Http404
-from ninja import Query, Router, Schema, Status
+from ninja import File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
-from lifelong.activities import codes, selectors, services
+from lifelong.activities import codes, importing, selectors, services
 from lifelong.activities.models import Activity, Session
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.api import AUTH
@@ -190,6 +192,28 @@ def patch_activity(request, activity_id: int, payload: ActivityPatch):
         activity = services.activity_set_state(actor=request.user, activity=activity, status=payload.status,
                                                published=payload.published)
     return _out(activity)
+
+
+class ImportOut(Schema):
+    created: int
+    ids: list[int]
+
+
+@router.post("/units/{int:unit_id}/activities/import", response={201: ImportOut}, auth=AUTH,
+             summary="Import activities from an .xlsx or .csv file (all rows or none)")
+def import_activities(request, unit_id: int, file: File[UploadedFile]):
+    unit = org_selectors.unit_get(unit_id)
+    campaign = campaign_selectors.campaign_current()
+    if unit is None or campaign is None:
+        raise Http404
+    if not permissions.can_edit(request.user, unit):
+        raise PermissionDeniedError()
+    table = importing.read_activity_table(file.name or "", file.read(settings.UNIT_IMPORT_MAX_BYTES + 1))
+    rows = importing.check_activity_rows(unit=unit, campaign=campaign, table=table,
+                                         province=services._province_of(unit))
+    created = services.activities_import(actor=request.user, unit=unit, campaign=campaign, rows=rows,
+                                         source_name=file.name or "")
+    return Status(201, {"created": len(created), "ids": [a.pk for a in created]})
 
 
 def _session(session_id: int) -> Session:

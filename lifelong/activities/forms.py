@@ -84,3 +84,7 @@ class CopyForm(forms.Form):
 
 class ActivityStatusForm(forms.Form):
     status = forms.ChoiceField(choices=Activity.Status.choices)
+
+
+class ActivityImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel .xlsx or CSV file"))

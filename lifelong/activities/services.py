@@ -83,7 +83,7 @@ def _clean(activity: Activity, sessions: list[tuple[datetime, datetime]] | None)
                                         for m in ms]) from exc
 
 
-def _apply(activity: Activity, data: dict) -> None:
+def _apply(activity: Activity, data: dict, *, province_of=_province_of, commune_of=_commune_of) -> None:
     for name in FIELDS:
         if name not in data:
             continue
@@ -95,8 +95,8 @@ def _apply(activity: Activity, data: dict) -> None:
             value = normalize_text(value) if name != "description" else value.strip()
         setattr(activity, name, value)
     if activity.commune is None:
-        activity.commune = _commune_of(activity.unit)
-    activity.province = _province_of(activity.commune or activity.unit)
+        activity.commune = commune_of(activity.unit)
+    activity.province = province_of(activity.commune or activity.unit)
     activity.unit_path = activity.unit.path
     activity.search_key = search_key(" ".join(filter(None, [
         activity.title, activity.venue_name, activity.venue_address, activity.commune.name if activity.commune else "",
@@ -179,6 +179,35 @@ def activity_copy(*, actor, activity: Activity, first_day) -> Activity:
     audit_record(actor=actor, action="activities.activity.copied", target=copy, unit_id=copy.unit_id,
                  source=activity.pk)
     return copy
+
+
+@transaction.atomic
+def activities_import(*, actor, unit: OrgUnit, campaign: Campaign, rows: list, source_name: str = "") -> list[Activity]:
+    """Create the activities of a checked file (importing.check_activity_rows) in one transaction.
+
+    Two bulk inserts (activities, then sessions) and one audit entry, whatever the number of rows.
+    """
+    _require_edit(actor, unit)
+    provinces: dict[int, OrgUnit | None] = {}
+
+    def province_of(place: OrgUnit) -> OrgUnit | None:
+        if place.pk not in provinces:
+            provinces[place.pk] = _province_of(place)
+        return provinces[place.pk]
+
+    organiser_commune = _commune_of(unit)
+    activities = []
+    for row in rows:
+        activity = Activity(unit=unit, campaign=campaign, published=row.published)
+        _apply(activity, row.data, province_of=province_of, commune_of=lambda _unit: organiser_commune)
+        activities.append(activity)
+    Activity.objects.bulk_create(activities, batch_size=500)
+    Session.objects.bulk_create([Session(activity=activity, starts_at=start, ends_at=end)
+                                 for activity, row in zip(activities, rows, strict=True)
+                                 for start, end in row.sessions], batch_size=1000)
+    audit_record(actor=actor, action="activities.activity.imported", target=unit, unit_id=unit.pk,
+                 count=len(activities), source=source_name[:200])
+    return activities
 
 
 def opening_from_plan(plan) -> None:

@@ -4,6 +4,7 @@ import calendar as month_calendar
 from datetime import date
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,9 +17,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lifelong.activities import codes, ics, selectors, services
+from lifelong.activities import codes, ics, importing, selectors, services
 from lifelong.activities.forms import (
     ActivityForm,
+    ActivityImportForm,
     ActivityStatusForm,
     CheckInForm,
     CopyForm,
@@ -212,6 +214,45 @@ def unit_activities(request, pk: int):
         "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit),
         "activities": selectors.unit_activities(request.user, unit)[:200],
         "can_edit": permissions.can_edit(request.user, unit)})
+
+
+@login_required
+def activity_import(request, pk: int):
+    """Many activities from one spreadsheet: every row is checked, and nothing is imported if one is wrong."""
+    unit = _unit_or_404(pk)
+    if not permissions.can_edit(request.user, unit):
+        raise PermissionDenied
+    campaign = campaign_selectors.campaign_current()
+    if campaign is None:
+        raise Http404(_("No campaign yet."))
+    errors = []
+    form = ActivityImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            # One byte past the limit is enough for the reader to refuse an oversized file.
+            table = importing.read_activity_table(upload.name, upload.read(settings.UNIT_IMPORT_MAX_BYTES + 1))
+            rows = importing.check_activity_rows(unit=unit, campaign=campaign, table=table,
+                                                 province=services._province_of(unit))
+            created = services.activities_import(actor=request.user, unit=unit, campaign=campaign, rows=rows,
+                                                 source_name=upload.name)
+        except ServiceError as exc:
+            errors = exc.details or [{"row": None, "field": "", "message": exc.message}]
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Imported %(count)d activities.") % {"count": len(created)})
+            return redirect("unit_activities", pk=unit.pk)
+    return render(request, "activities/import.html", {
+        "unit": unit, "campaign": campaign, "form": form, "errors": errors,
+        "breadcrumbs": org_selectors.unit_breadcrumbs(unit)}, status=400 if form.errors else 200)
+
+
+@login_required
+def activity_import_template(request, pk: int):
+    from lifelong.activities.exports import import_template_xlsx
+
+    _unit_or_404(pk)
+    return import_template_xlsx(campaign_selectors.campaign_current())
 
 
 @login_required

@@ -10,15 +10,13 @@ A row without a parent code goes directly under the unit the file is imported in
 may name an existing unit of that unit's subtree or another row of the same file.
 """
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from lifelong.core.errors import ValidationFailed
+from lifelong.core import tables
+from lifelong.core.tables import ImportRejected, row_error
 from lifelong.core.text import normalize_text, search_key
 from lifelong.orgs.models import OrgUnit
 
@@ -47,10 +45,6 @@ KIND_ALIASES = {
 IMPORTABLE_KINDS = list(KIND_ALIASES)
 
 
-class ImportRejected(ValidationFailed):
-    code = "import_rejected"
-
-
 @dataclass(eq=False)
 class UnitRow:
     index: int
@@ -63,8 +57,7 @@ class UnitRow:
     parent_unit: OrgUnit | None = None
 
 
-def _error(line: int | None, message: str, field: str = "") -> dict:
-    return {"row": line, "field": field, "message": message}
+_error = row_error
 
 
 def kind_from_text(value: str) -> str | None:
@@ -75,111 +68,13 @@ def kind_from_text(value: str) -> str | None:
     return None
 
 
-def _decode_csv(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ImportRejected(details=[_error(None, _("The file is not valid UTF-16 text."))]) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        errors = []
-        for number, raw_line in enumerate(data.splitlines(), start=1):
-            try:
-                raw_line.decode("utf-8")
-            except UnicodeDecodeError:
-                errors.append(_error(number, _(
-                    "This row has characters that are not UTF-8 (the file was probably saved as ANSI or "
-                    "Windows-1258). Save it as \"CSV UTF-8\" and upload it again.")))
-        raise ImportRejected(details=errors[:200]) from None
-
-
-def _read_csv(data: bytes) -> list[list[str]]:
-    text = _decode_csv(data)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample.splitlines()[0] if sample else "", delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except (csv.Error, IndexError):
-        delimiter = ","
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportRejected(details=[_error(None, _("The CSV file cannot be read: %(error)s") % {
-            "error": exc})]) from exc
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportRejected(details=[_error(None, _("The file is not a valid Excel (.xlsx) workbook."))]) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-
-
 def read_table(filename: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
     """The file's data rows as (row number, {column: text}); raises ImportRejected on a bad file."""
-    if not data:
-        raise ImportRejected(details=[_error(None, _("The file is empty."))])
-    if len(data) > settings.UNIT_IMPORT_MAX_BYTES:
-        raise ImportRejected(details=[_error(None, _("The file is larger than %(size)d MB.") % {
-            "size": settings.UNIT_IMPORT_MAX_BYTES // (1024 * 1024)})])
-    lower = (filename or "").lower()
-    if lower.endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
-        rows = _read_xlsx(data)
-    elif lower.endswith((".csv", ".txt")) or not lower:
-        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise ImportRejected(details=[_error(None, _("The file is not a CSV or XLSX file."))])
-        rows = _read_csv(data)
-    else:
-        raise ImportRejected(details=[_error(None, _("Upload a .csv or .xlsx file."))])
-
-    rows = [[normalize_text(cell) for cell in row] for row in rows]
-    while rows and not any(rows[-1]):
-        rows.pop()
-    if not rows:
-        raise ImportRejected(details=[_error(None, _("The file is empty."))])
-    header = rows[0]
-    columns: dict[int, str] = {}
-    for position, title in enumerate(header):
-        folded = search_key(title).replace("_", " ").replace("*", "").strip()
-        for column, aliases in HEADER_ALIASES.items():
-            if folded in aliases or folded.replace(" ", "_") in aliases:
-                columns[position] = column
-    missing = [c for c in ("name", "kind") if c not in columns.values()]
-    if missing:
-        raise ImportRejected(details=[_error(1, _(
-            "The first row must name the columns; missing: %(columns)s. Expected: name (Tên đơn vị), "
-            "kind (Loại), and optionally code (Mã), parent_code (Mã đơn vị cấp trên).") % {
-            "columns": ", ".join(missing)})])
-    data_rows = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(row):
-            continue
-        data_rows.append((line, {column: (row[pos] if pos < len(row) else "") for pos, column in columns.items()}))
-    if not data_rows:
-        raise ImportRejected(details=[_error(None, _("The file has a header but no units."))])
-    if len(data_rows) > settings.UNIT_IMPORT_MAX_ROWS:
-        raise ImportRejected(details=[_error(None, _("The file has more than %(max)d rows; split it.") % {
-            "max": settings.UNIT_IMPORT_MAX_ROWS})])
-    return data_rows
+    return tables.read_table(
+        filename, data, header_aliases=HEADER_ALIASES, required=("name", "kind"),
+        max_bytes=settings.UNIT_IMPORT_MAX_BYTES, max_rows=settings.UNIT_IMPORT_MAX_ROWS,
+        missing_message=_("The first row must name the columns; missing: %(columns)s. Expected: name (Tên đơn vị), "
+                          "kind (Loại), and optionally code (Mã), parent_code (Mã đơn vị cấp trên)."))
 
 
 def _chunks(values: list, size: int = 900):

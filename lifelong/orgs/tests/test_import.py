@@ -105,7 +105,7 @@ def test_utf16_csv_from_excel_is_read(tree):
 
 @pytest.mark.parametrize(("filename", "data", "needle"), [
     ("empty.csv", b"", "Tệp trống"),
-    ("header.csv", b"name,kind\n", "không có đơn vị nào"),
+    ("header.csv", b"name,kind\n", "không có dòng dữ liệu"),
     ("cols.csv", b"foo,bar\n1,2\n", "còn thiếu: name, kind"),
     ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00", ".csv hoặc .xlsx"),
     ("fake.xlsx", b"PK\x03\x04not really a zip", "Excel (.xlsx)"),
