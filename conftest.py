@@ -18,6 +18,12 @@ def _fast_password_hashing(settings):
                                  "django.contrib.auth.hashers.Argon2PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _no_public_page_cache(settings):
+    # Tests change data and read the public pages at once; lifelong/activities/tests/test_public_cache.py turns it on.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def tree(db):
     """Ministry → Hà Nội (Sở Y tế, Tây Mỗ → school, village) and Quảng Ngãi → Ya Ly → village."""

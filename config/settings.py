@@ -185,6 +185,9 @@ UNIT_IMPORT_MAX_BYTES = env_int("UNIT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 UNIT_IMPORT_MAX_ROWS = env_int("UNIT_IMPORT_MAX_ROWS", 20000)
 ACTIVITY_IMPORT_MAX_ROWS = env_int("ACTIVITY_IMPORT_MAX_ROWS", 5000)
 
+# Public pages seen by anonymous visitors are kept this many seconds (lifelong.core.cache); 0: off.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
+
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",

@@ -2,11 +2,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from lifelong.core.api import api, api_not_found
-from lifelong.core.views import home
+from lifelong.core.views import healthz, home, set_language
 
 urlpatterns = [
     path("", home, name="home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),

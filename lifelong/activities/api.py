@@ -145,11 +145,12 @@ def _category(campaign, code: str):
 @router.get("/activities", response=ActivityPage, auth=None, summary="Published activities (filters like the page)")
 def list_activities(request, q: str = "", province: int | None = None, commune: int | None = None,
                     category: str = "", start: date | None = None, end: date | None = None, mode: str = "",
-                    group: str = "", places_left: bool = False, limit: int = Query(50, ge=1, le=200),
+                    group: str = "", places_left: bool = False,
+                    when: str = Query("upcoming", pattern="^(upcoming|past)$"), limit: int = Query(50, ge=1, le=200),
                     offset: int = Query(0, ge=0)):
     queryset = selectors.public_activities(selectors.ActivityFilters(
         query=q, province=province, commune=commune, category=category, start=start, end=end, mode=mode,
-        group=group, places_left=places_left))
+        group=group, places_left=places_left, when=when))
     return {"count": queryset.count(), "items": [_out(a) for a in queryset[offset:offset + limit]]}
 
 

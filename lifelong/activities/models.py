@@ -72,6 +72,10 @@ class Activity(models.Model):
     published = models.BooleanField(_("published"), default=False)
     plan = models.ForeignKey("plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     search_key = models.CharField(max_length=600, editable=False, db_index=True)
+    # First start and last end of its sessions, kept by the services: the public list is ordered and
+    # split into upcoming and past by them without touching the sessions.
+    starts_at = models.DateTimeField(null=True, editable=False)
+    ends_at = models.DateTimeField(null=True, editable=False)
     unit_path = models.CharField(max_length=255, editable=False, default="")  # the organiser's, for subtree feeds
     lock_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -81,7 +85,8 @@ class Activity(models.Model):
         ordering = ["campaign", "pk"]
         verbose_name_plural = "activities"
         indexes = [
-            models.Index(fields=["published", "province"], name="activity_published_province"),
+            models.Index(fields=["published", "province", "starts_at"], name="activity_pub_province_start"),
+            models.Index(fields=["published", "starts_at"], name="activity_published_start"),
             models.Index(fields=["published", "commune"], name="activity_published_commune"),
             models.Index(fields=["unit_path"], name="activity_unit_path", opclasses=["varchar_pattern_ops"]),
         ]

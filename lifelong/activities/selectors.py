@@ -24,6 +24,8 @@ class ActivityFilters:
     group: str = ""
     places_left: bool = False
     campaign: int | None = None
+    # Without dates: "upcoming" (not yet ended, soonest first) or "past" (latest first).
+    when: str = "upcoming"
 
 
 def _day_bounds(day: date, *, end: bool = False) -> datetime:
@@ -32,7 +34,10 @@ def _day_bounds(day: date, *, end: bool = False) -> datetime:
 
 
 def public_activities(filters: ActivityFilters) -> QuerySet[Activity]:
-    """Published activities matching the filters, soonest first, with their sessions."""
+    """Published activities matching the filters, with their sessions.
+
+    Without a date range, only upcoming ones (soonest first) or only past ones (latest first).
+    """
     queryset = Activity.objects.filter(published=True).exclude(status=Activity.Status.CANCELLED)
     if filters.campaign:
         queryset = queryset.filter(campaign_id=filters.campaign)
@@ -57,9 +62,15 @@ def public_activities(filters: ActivityFilters) -> QuerySet[Activity]:
         sessions = sessions.filter(Q(activity__capacity__isnull=True) | Q(confirmed_count__lt=F("activity__capacity")))
     if filters.start or filters.end or filters.places_left:
         queryset = queryset.filter(Exists(sessions))
+    order = ["starts_at", "pk"]
+    if not (filters.start or filters.end):
+        if filters.when == "past":
+            queryset, order = queryset.filter(ends_at__lt=timezone.now()), ["-starts_at", "-pk"]
+        else:
+            queryset = queryset.filter(ends_at__gte=timezone.now())
     return (queryset.select_related("category", "commune", "province", "unit")
             .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("starts_at")))
-            .order_by("pk"))
+            .order_by(*order))
 
 
 def public_activity(activity_id: int) -> Activity | None:

@@ -113,6 +113,9 @@ def _replace_sessions(activity: Activity, sessions: list[tuple[datetime, datetim
     Session.objects.filter(pk__in=[s.pk for s in existing[len(sessions):]]).delete()
     Session.objects.bulk_create([Session(activity=activity, starts_at=start, ends_at=end)
                                  for start, end in sessions[len(existing):]])
+    activity.starts_at = min(start for start, _end in sessions) if sessions else None
+    activity.ends_at = max(end for _start, end in sessions) if sessions else None
+    Activity.objects.filter(pk=activity.pk).update(starts_at=activity.starts_at, ends_at=activity.ends_at)
 
 
 @transaction.atomic
@@ -198,7 +201,9 @@ def activities_import(*, actor, unit: OrgUnit, campaign: Campaign, rows: list, s
     organiser_commune = _commune_of(unit)
     activities = []
     for row in rows:
-        activity = Activity(unit=unit, campaign=campaign, published=row.published)
+        activity = Activity(unit=unit, campaign=campaign, published=row.published,
+                            starts_at=min(start for start, _end in row.sessions),
+                            ends_at=max(end for _start, end in row.sessions))
         _apply(activity, row.data, province_of=province_of, commune_of=lambda _unit: organiser_commune)
         activities.append(activity)
     Activity.objects.bulk_create(activities, batch_size=500)

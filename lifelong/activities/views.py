@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from lifelong.activities import codes, ics, importing, selectors, services
@@ -29,6 +30,7 @@ from lifelong.activities.forms import (
 )
 from lifelong.activities.models import Activity, Registration, Session, TargetGroup
 from lifelong.campaigns import selectors as campaign_selectors
+from lifelong.core.cache import public_page
 from lifelong.core.errors import ConflictError, ServiceError
 from lifelong.core.web import flash_service_error
 from lifelong.orgs import permissions
@@ -60,20 +62,23 @@ def _filters(request) -> selectors.ActivityFilters:
         category=get.get("category", "")[:40], start=_date(get.get("from")), end=_date(get.get("to")),
         mode=get.get("mode", "") if get.get("mode") in Activity.Mode.values else "",
         group=get.get("group", "") if get.get("group") in TargetGroup.values else "",
-        places_left=get.get("places") == "1", campaign=_int(get.get("campaign")))
+        places_left=get.get("places") == "1", campaign=_int(get.get("campaign")),
+        when="past" if get.get("when") == "past" else "upcoming")
 
 
 def _filter_context(request, filters):
     campaign = campaign_selectors.campaign_current()
     return {
-        "filters": filters, "provinces": OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("name"),
-        "communes": OrgUnit.objects.filter(parent_id=filters.province, kind=OrgUnit.Kind.COMMUNE).order_by("name")
-        if filters.province else OrgUnit.objects.none(),
+        "filters": filters,
+        "provinces": OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("name").only("pk", "name"),
+        "communes": OrgUnit.objects.filter(parent_id=filters.province, kind=OrgUnit.Kind.COMMUNE)
+        .order_by("name").only("pk", "name") if filters.province else OrgUnit.objects.none(),
         "categories": campaign.categories.filter(active=True) if campaign else [],
         "modes": Activity.Mode.choices, "groups": TargetGroup.choices,
     }
 
 
+@public_page
 def activity_list(request):
     filters = _filters(request)
     page = Paginator(selectors.public_activities(filters), 20).get_page(request.GET.get("page"))
@@ -83,6 +88,7 @@ def activity_list(request):
     return render(request, "activities/activity_list.html", context)
 
 
+@public_page
 def activity_calendar(request):
     filters = _filters(request)
     today = timezone.localdate()
@@ -108,6 +114,7 @@ def activity_calendar(request):
         **_filter_context(request, filters)})
 
 
+@public_page
 def activity_detail(request, pk: int):
     activity = selectors.public_activity(pk)
     if activity is None:
@@ -140,6 +147,10 @@ def feed_province(request, code: str):
                             f"tinh-{province.code}.ics")
 
 
+# Signing up uses no login or session, so a forged cross-site post can do nothing that a direct one
+# cannot (the API's registration is open in the same way); without the token the detail page can be
+# cached for every visitor.
+@csrf_exempt
 @require_POST
 def register(request, session_id: int):
     session = get_object_or_404(Session.objects.select_related("activity"), pk=session_id,

@@ -138,3 +138,22 @@ def test_report_shows_the_proposed_attendance(client, tree, skills, make_user):
     client.post(url, data)
     value = tree.taymo.reports.get().values.get(indicator__code="c1")
     assert (value.number, value.proposed) == (2, 1)  # the report keeps both
+
+
+def test_list_shows_upcoming_soonest_first_and_past_on_request(client, tree, campaign, skills):
+    from lifelong.activities.tests.conftest import at
+
+    def make(title, start, end):
+        return services.activity_create(actor=None, unit=tree.taymo, campaign=campaign, published=True,
+                                        data={"category": skills.category, "title": title}, sessions=[(start, end)])
+
+    make("Lớp sau", future(9), future(9, 10))
+    make("Lớp sớm", future(1), future(1, 10))
+    make("Lớp năm ngoái", at(2, 8), at(2, 10))
+    titles = lambda **params: [a.title for a in client.get(reverse("activity_list"), params).context["page"]]  # noqa: E731
+    assert titles() == ["Lớp sớm", skills.title, "Lớp sau"]
+    assert titles(when="past") == ["Lớp năm ngoái"]
+    assert titles(**{"from": "01/10/2025", "to": "07/10/2025"}) == ["Lớp năm ngoái"]
+    api = client.get("/api/v1/activities", {"when": "past"}).json()
+    assert [a["title"] for a in api["items"]] == ["Lớp năm ngoái"]
+    assert client.get("/api/v1/activities", {"when": "soon"}).status_code == 422

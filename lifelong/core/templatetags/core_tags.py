@@ -1,0 +1,17 @@
+"""Template helpers shared by every app."""
+
+from django import template
+from django.utils.html import format_html_join
+
+register = template.Library()
+
+
+@register.simple_tag
+def unit_options(units, selected):
+    """The <option>s of a select of units, the selected one marked.
+
+    One call instead of a template loop: the public list offers 34 provinces and up to a few hundred
+    communes on every page, and a loop with a comparison per option was most of its rendering time.
+    """
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((unit.pk, " selected" if unit.pk == selected else "", unit.name) for unit in units))
