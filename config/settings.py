@@ -217,6 +217,7 @@ LOGGING = {
 DEMO_LOADERS = [
     "lifelong.orgs.demo.load_demo_units_and_users",
     "lifelong.plans.demo.load_demo_plans",
+    "lifelong.activities.demo.load_demo_activities",
     "lifelong.reports.demo.load_demo_reports",
 ]
 
