@@ -47,10 +47,7 @@ DEMO_ACTIVITIES = [
 
 
 def _start(day, hour: int) -> datetime:
-    if isinstance(day, str):
-        date = timezone.localdate() + timedelta(days=int(day))
-    else:
-        date = datetime(2025, 10, day).date()
+    date = timezone.localdate() + timedelta(days=int(day)) if isinstance(day, str) else datetime(2025, 10, day).date()
     return datetime.combine(date, time(hour, 0), tzinfo=TZ)
 
 
