@@ -51,9 +51,12 @@ messages: install
 	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
-# National-scale benchmark on PostgreSQL (BENCH_DATABASE_URL, default the local server); see benchmarks/run.py.
+# National-scale benchmarks on PostgreSQL (the local server by default): reporting (benchmarks/run.py),
+# then the public activity pages under load (benchmarks/activities.py: gunicorn + wrk).
 bench: install
+	scripts/ensure-bench-deps
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/activities.py
 
 clean:
 	rm -rf $(VENV) .tools var

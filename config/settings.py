@@ -185,6 +185,13 @@ UNIT_IMPORT_MAX_BYTES = env_int("UNIT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 UNIT_IMPORT_MAX_ROWS = env_int("UNIT_IMPORT_MAX_ROWS", 20000)
 ACTIVITY_IMPORT_MAX_ROWS = env_int("ACTIVITY_IMPORT_MAX_ROWS", 5000)
 
+# Django's cache: local memory of each process by default; CACHE_URL=redis://host:6379/0 shares one
+# Redis between all app servers (docs/deployment.md).
+CACHE_URL = env_str("CACHE_URL", "")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+          if CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+          else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Public pages seen by anonymous visitors are kept this many seconds (lifelong.core.cache); 0: off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
 

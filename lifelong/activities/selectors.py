@@ -73,6 +73,13 @@ def public_activities(filters: ActivityFilters) -> QuerySet[Activity]:
             .order_by(*order))
 
 
+def public_activity_cards(filters: ActivityFilters) -> QuerySet[Activity]:
+    """public_activities with only what a line of the public list shows (the list is the busiest page)."""
+    return public_activities(filters).only(
+        "pk", "title", "mode", "capacity", "starts_at", "category__letter", "category__name", "commune__name",
+        "province__name", "unit__name")
+
+
 def public_activity(activity_id: int) -> Activity | None:
     return (Activity.objects.filter(pk=activity_id, published=True).select_related("category", "commune", "unit")
             .prefetch_related("sessions").first())

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -78,10 +79,25 @@ def _filter_context(request, filters):
     }
 
 
+class CappedPaginator(Paginator):
+    """Counts at most CAP results: nobody pages past a few hundred, and an exact count of a search over a
+    province's activities took a third of the list's time (docs/benchmarks.md)."""
+
+    CAP = 500
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.CAP
+
+
 @public_page
 def activity_list(request):
     filters = _filters(request)
-    page = Paginator(selectors.public_activities(filters), 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(selectors.public_activity_cards(filters), 20).get_page(request.GET.get("page"))
     context = {"page": page, **_filter_context(request, filters)}
     if request.htmx:
         return render(request, "activities/_list.html", context)

@@ -157,3 +157,17 @@ def test_list_shows_upcoming_soonest_first_and_past_on_request(client, tree, cam
     api = client.get("/api/v1/activities", {"when": "past"}).json()
     assert [a["title"] for a in api["items"]] == ["Lớp năm ngoái"]
     assert client.get("/api/v1/activities", {"when": "soon"}).status_code == 422
+
+
+def test_list_count_is_capped_past_five_hundred(client, tree, campaign, skills, monkeypatch):
+    from lifelong.activities.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "CAP", 2)
+    for day in (1, 2):
+        services.activity_create(actor=None, unit=tree.taymo, campaign=campaign, published=True,
+                                 data={"category": skills.category, "title": f"Lớp {day}"},
+                                 sessions=[(future(day), future(day, 10))])
+    page = client.get(reverse("activity_list")).content.decode()
+    assert "Hơn 2 hoạt động" in page
+    monkeypatch.setattr(CappedPaginator, "CAP", 500)
+    assert "3 hoạt động" in client.get(reverse("activity_list")).content.decode()

@@ -88,3 +88,12 @@ def test_dates_render_day_month_year(language):
     with translation.override(language):
         rendered = Template("{{ d|date:'SHORT_DATE_FORMAT' }}|{{ d }}").render(Context({"d": date(2025, 10, 1)}))
     assert rendered == "01/10/2025|01/10/2025"
+
+
+def test_cache_url_selects_redis_and_defaults_to_local_memory():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    setup = "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings'); django.setup(); "
+    shared = _run(setup + code, CACHE_URL="redis://127.0.0.1:6379/3")
+    assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache", shared.stderr
+    local = _run(setup + code, CACHE_URL="")
+    assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", local.stderr
