@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import recreate_database, step  # noqa: E402
+
 BENCH_URL = os.environ.get("BENCH_ACTIVITIES_DATABASE_URL",
                            "postgres://postgres@127.0.0.1:5432/lifelong_bench_activities")
 ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "500000"))
@@ -69,21 +71,6 @@ TITLES = [
     ("career", "Kết nối nhà trường và doanh nghiệp"),
 ]
 SEARCHES = ["ky nang so", "huong nghiep", "thu vien so", "toa dam", "tap huan", "cuoc thi", "vneid", "doc sach"]
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    base, name = BENCH_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def step(label: str, started: float) -> float:
-    now = time.perf_counter()
-    print(f"  {label:<58} {now - started:7.1f} s", flush=True)
-    return now
 
 
 def build() -> dict:
@@ -268,7 +255,7 @@ def main() -> None:
     if os.environ.get("BENCH_REUSE") == "1":  # measure again on the dataset of the last run
         built = existing()
     else:
-        recreate_database()
+        recreate_database(BENCH_URL)
         built = build()
     lists = [f"/activities/?province={p}&q={q.replace(' ', '+')}" for q in SEARCHES for p in built["provinces"]]
     details = [f"/activities/{pk}/" for pk in built["details"]]

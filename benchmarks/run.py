@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import recreate_database, step  # noqa: E402
+
 BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lifelong_bench")
 UNITS_PER_COMMUNE = int(os.environ.get("BENCH_UNITS_PER_COMMUNE", "44"))
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", "30"))
@@ -33,21 +35,6 @@ SUBMITS = int(os.environ.get("BENCH_SUBMITS", "60"))
 os.environ["DATABASE_URL"] = BENCH_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "1")
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    base, name = BENCH_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def step(label: str, started: float) -> float:
-    now = time.perf_counter()
-    print(f"  {label:<58} {now - started:7.1f} s", flush=True)
-    return now
 
 
 def build() -> dict:
@@ -259,7 +246,7 @@ def measure(campaign) -> list[tuple[str, float, float, str]]:
 
 
 def main() -> None:
-    recreate_database()
+    recreate_database(BENCH_URL)
     built = build()
     results = measure(built["campaign"])
     reference = results[0][2]

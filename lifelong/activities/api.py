@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from lifelong.activities import codes, importing, selectors, services
+from lifelong.activities import codes, selectors, services
 from lifelong.activities.models import Activity, Session
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.api import AUTH
@@ -207,13 +207,9 @@ def import_activities(request, unit_id: int, file: File[UploadedFile]):
     campaign = campaign_selectors.campaign_current()
     if unit is None or campaign is None:
         raise Http404
-    if not permissions.can_edit(request.user, unit):
-        raise PermissionDeniedError()
-    table = importing.read_activity_table(file.name or "", file.read(settings.UNIT_IMPORT_MAX_BYTES + 1))
-    rows = importing.check_activity_rows(unit=unit, campaign=campaign, table=table,
-                                         province=services._province_of(unit))
-    created = services.activities_import(actor=request.user, unit=unit, campaign=campaign, rows=rows,
-                                         source_name=file.name or "")
+    created = services.activities_import_file(actor=request.user, unit=unit, campaign=campaign,
+                                              filename=file.name or "",
+                                              data=file.read(settings.UNIT_IMPORT_MAX_BYTES + 1))
     return Status(201, {"created": len(created), "ids": [a.pk for a in created]})
 
 

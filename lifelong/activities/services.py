@@ -215,6 +215,16 @@ def activities_import(*, actor, unit: OrgUnit, campaign: Campaign, rows: list, s
     return activities
 
 
+def activities_import_file(*, actor, unit: OrgUnit, campaign: Campaign, filename: str, data: bytes) -> list[Activity]:
+    """Read, check and import a spreadsheet of activities: the page and the API both come here."""
+    from lifelong.activities import importing
+
+    _require_edit(actor, unit)
+    table = importing.read_activity_table(filename, data)
+    rows = importing.check_activity_rows(unit=unit, campaign=campaign, table=table, province=_province_of(unit))
+    return activities_import(actor=actor, unit=unit, campaign=campaign, rows=rows, source_name=filename)
+
+
 def opening_from_plan(plan) -> None:
     """Hook run when a plan is published: its opening ceremony becomes a published activity of category a."""
     if plan.opening_date is None:

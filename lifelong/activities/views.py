@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from lifelong.activities import codes, ics, importing, selectors, services
+from lifelong.activities import codes, ics, selectors, services
 from lifelong.activities.forms import (
     ActivityForm,
     ActivityImportForm,
@@ -258,11 +258,9 @@ def activity_import(request, pk: int):
         upload = form.cleaned_data["file"]
         try:
             # One byte past the limit is enough for the reader to refuse an oversized file.
-            table = importing.read_activity_table(upload.name, upload.read(settings.UNIT_IMPORT_MAX_BYTES + 1))
-            rows = importing.check_activity_rows(unit=unit, campaign=campaign, table=table,
-                                                 province=services._province_of(unit))
-            created = services.activities_import(actor=request.user, unit=unit, campaign=campaign, rows=rows,
-                                                 source_name=upload.name)
+            created = services.activities_import_file(actor=request.user, unit=unit, campaign=campaign,
+                                                      filename=upload.name,
+                                                      data=upload.read(settings.UNIT_IMPORT_MAX_BYTES + 1))
         except ServiceError as exc:
             errors = exc.details or [{"row": None, "field": "", "message": exc.message}]
             form.add_error(None, exc.message)

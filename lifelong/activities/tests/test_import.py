@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from lifelong.activities import importing, services
+from lifelong.activities import services
 from lifelong.activities.importing import parse_amount, parse_date, parse_time
 from lifelong.activities.models import Activity, Session
 from lifelong.core.models import AuditEntry
@@ -31,11 +31,8 @@ def xlsx_bytes(rows) -> bytes:
 
 
 def run_import(tree, campaign, filename, data, unit=None):
-    unit = unit or tree.taymo
-    table = importing.read_activity_table(filename, data)
-    rows = importing.check_activity_rows(unit=unit, campaign=campaign, table=table,
-                                         province=services._province_of(unit))
-    return services.activities_import(actor=None, unit=unit, campaign=campaign, rows=rows, source_name=filename)
+    return services.activities_import_file(actor=None, unit=unit or tree.taymo, campaign=campaign,
+                                           filename=filename, data=data)
 
 
 def rejected(tree, campaign, filename, data, unit=None) -> list[dict]:
