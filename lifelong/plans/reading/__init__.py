@@ -1,0 +1,67 @@
+"""Reading a plan or an official letter from its file into the fields of a draft plan.
+
+`read_file(data, filename)` gives the fields as JSON-ready data: for each field its value, a confidence
+between 0 and 1, the span [start, end) of the passage it came from in `text` (the normalised text, also
+returned), whether it is uncertain, and a note. Nothing is written anywhere: saving is the review page's
+job (`lifelong.plans.importing`).
+"""
+
+from lifelong.plans.reading import body, header
+from lifelong.plans.reading.doc import Doc
+from lifelong.plans.reading.files import UnreadableDocument, document_text
+from lifelong.plans.reading.result import Found
+
+__all__ = ["UnreadableDocument", "read_file", "read_text", "FIELD_ORDER"]
+
+DEFAULT_CODES = list(body.CATEGORY_WORDS)
+
+# The order of the fields in the output and on the review page.
+FIELD_ORDER = (
+    "doc_kind", "parent_body", "issuing_body", "number", "symbol", "issue_place", "issue_date", "subject",
+    "addressees", "year", "legal_bases", "theme", "week_start", "week_end", "opening_date", "opening_venue",
+    "activities", "budget_state", "budget_social", "assignments", "report_due", "report_to", "recipients",
+    "signature_mode", "signature_authority", "signature_title", "signer_name",
+)
+
+
+def read_text(text: str, category_codes: list[str] | None = None) -> dict:
+    """The fields of an already normalised text."""
+    doc = Doc(text)
+    top = header.Header(doc)
+    number, symbol = top.number()
+    parent_body, issuing_body = top.bodies()
+    issue_place, issue_date = top.place_and_date()
+    provisional = issue_date.value.year if issue_date.value else None
+    first_week = body.week(doc, provisional)
+    year = body.week_year(doc, issue_date, first_week)
+    doc_year = year.value or provisional
+    week_start, week_end = body.week(doc, doc_year)
+    opening_date, opening_venue = body.opening(doc, doc_year)
+    budget_state, budget_social = body.budget(doc)
+    report_due, report_to = body.report(doc, doc_year)
+    closing = header.Closing(doc)
+    fields: dict = {
+        "doc_kind": top.kind(symbol), "parent_body": parent_body, "issuing_body": issuing_body,
+        "number": number, "symbol": symbol, "issue_place": issue_place, "issue_date": issue_date,
+        "subject": top.subject(), "addressees": top.addressees(), "year": year,
+        "legal_bases": body.legal_bases(doc, doc_year), "theme": body.theme(doc),
+        "week_start": week_start, "week_end": week_end, "opening_date": opening_date,
+        "opening_venue": opening_venue, "activities": body.activities(doc, category_codes or DEFAULT_CODES),
+        "budget_state": budget_state, "budget_social": budget_social, "assignments": body.assignments(doc),
+        "report_due": report_due, "report_to": report_to, "recipients": closing.recipients,
+        **closing.signature(),
+    }
+    return {"fields": {name: fields[name].as_json() for name in FIELD_ORDER}, "text": text}
+
+
+def read_file(data: bytes, filename: str = "", category_codes: list[str] | None = None) -> dict:
+    """The fields of a .txt, .docx or .pdf file; UnreadableDocument (with a message) if it cannot be read."""
+    return read_text(document_text(data, filename), category_codes)
+
+
+def value(reading: dict, name: str):
+    return reading["fields"][name]["value"]
+
+
+def is_empty(found: Found) -> bool:
+    return found.empty

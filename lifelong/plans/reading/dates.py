@@ -79,6 +79,8 @@ def _parts(match_text: str) -> tuple[int, int, int | None] | None:
     day, month, year = (groups[0], groups[1], groups[2]) if groups[0] is not None else groups[3:6]
     if day is None or month is None:
         return None
+    if year is None and "." in match_text[found.start():found.end()]:
+        return None  # "6.1" without a year is a section number, not the 6th of January
     return int(day), int(month), int(year) if year else None
 
 

@@ -1,0 +1,459 @@
+"""The content of a plan: the Week's year, legal bases, theme, dates, activities, budget, tasks, reporting.
+
+Each reader looks first where the ND30 layout and the Ministry's template put a thing (a numbered section
+"2. Chủ đề", "3. Thời gian", "5. Kinh phí", "6. Tổ chức thực hiện") and then for the phrases that state it
+in running text ("với chủ đề", "được tổ chức từ ngày ... đến ngày ...", "báo cáo ... trước ngày ...").
+What is found only through a weaker cue keeps a low confidence so that the review page marks it.
+"""
+
+import re
+from datetime import date
+
+from lifelong.plans.reading.dates import find_dates
+from lifelong.plans.reading.doc import Doc, Heading, paragraph_text, squash
+from lifelong.plans.reading.result import LABELLED, PATTERN, WEAK, Found, Item, ListFound, flagged
+
+# Keywords (folded) that name each default category of the Ministry's letter, in the order they are tried.
+CATEGORY_WORDS = {
+    "opening": ("khai mac",),
+    "awareness": ("tuyen truyen", "truyen thong"),
+    "digital_skills": ("ky nang so", "tap huan", "boi duong ky nang"),
+    "online_learning": ("nen tang hoc tap", "hoc tap truc tuyen", "hoc truc tuyen", "hoc lieu so", "mooc"),
+    "digital_library": ("thu vien", "tu sach"),
+    "competition": ("cuoc thi", "hoi thi"),
+    "career": ("doanh nghiep", "huong nghiep", "viec lam"),
+}
+_DOC_KINDS = (r"quyet dinh|cong van|ke hoach|nghi quyet|nghi dinh|thong tu(?: lien tich)?|chi thi|huong dan|"
+              r"thong bao|van ban|chuong trinh|cong dien|ket luan|de an|to trinh")
+_CITATION = re.compile(rf"(?P<kind>{_DOC_KINDS}|(?:bo )?luat(?: [^\d;]{{2,60}}?)?)\s+(?:so\s*:?\s*)?"
+                       r"(?P<num>\d{1,6}\s*[-/][\w/\-.]*\w)")
+_ISSUER_STOP = re.compile(r"\s+(?:ve viec|ve\s|v/v|phe duyet|ban hanh|trien khai|huong dan|quy dinh|thuc hien|"
+                          r"to chuc|tang cuong|dong y)|[,;(“\"”:]|\s-\s")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
+_BODY_START = r"(?:Ủy ban|UBND|Sở|Phòng|Trường|Bộ|Hội|Trung tâm|Ban|Đoàn|Liên đoàn|Cục|Vụ|Văn phòng|Các|Công an)"
+_TASK_VERB = re.compile(r"\s(?:chủ trì|phối hợp|chuẩn bị|chỉ đạo|xây dựng|tổ chức|triển khai|tham mưu|hướng dẫn|"
+                        r"thực hiện|bố trí|tuyên truyền|theo dõi|tổng hợp|đảm bảo|bảo đảm|căn cứ)\b")
+
+
+def week_year(doc: Doc, issue_date: Found, week: tuple[Found, Found]) -> Found:
+    match = re.search(r"tuan\s+le\s+(?:huong\s+ung\s+)?(?:hoc\s+tap\s+suot\s+doi\s+)?(?:nam\s+|-\s*)(\d{4})\b",
+                      doc.folded)
+    if match and 1990 <= int(match.group(1)) <= 2100:
+        return Found(int(match.group(1)), LABELLED, match.span())
+    if week[0].value:
+        return Found(week[0].value.year, PATTERN, week[0].span)
+    if issue_date.value:
+        return Found(issue_date.value.year, WEAK, issue_date.span, "Taken from the issue date.")
+    return flagged("The year of the Week is not stated.")
+
+
+# Legal bases -------------------------------------------------------------------------------------------------
+
+
+def legal_bases(doc: Doc, default_year: int | None) -> ListFound:
+    end = next((h.line.start for h in doc.headings if h.numbered and h.level <= 1), len(doc.text))
+    items: list[Item] = []
+    first_span = None
+    for clause_start, clause_end, intro in _clauses(doc, end):
+        first_span = first_span or (clause_start, clause_end)
+        flat = doc.text[clause_start:clause_end].replace("\n", " ").replace("\t", " ")
+        folded = doc.folded[clause_start:clause_end].replace("\n", " ").replace("\t", " ")
+        group = re.match(rf"(?:can cu|thuc hien)\s+(?:cac|nhung)\s+(?:{_DOC_KINDS})\s+cua\s+([^:]{{3,80}}):", folded)
+        group_issuer = squash(flat[group.start(1):group.end(1)]) if group else ""
+        for part_start, part_end in _split_outside_quotes(flat, ";"):
+            item = _citation(flat, folded, part_start, part_end, group_issuer, default_year)
+            if item is None:
+                continue
+            own_intro = re.match(r"\s*(can cu|thuc hien)\b", folded[part_start:part_end])
+            values, offset_span = item
+            values = {"intro": _intro(own_intro.group(1)) if own_intro else intro, **values}
+            items.append(Item(values, PATTERN, (clause_start + offset_span[0], clause_start + offset_span[1])))
+    return ListFound(items, first_span)
+
+
+def _intro(folded: str) -> str:
+    return "Thực hiện" if folded.startswith("thuc") else "Căn cứ"
+
+
+def _clauses(doc: Doc, end: int):
+    """(start, end, intro) of each "Căn cứ ..." or "Thực hiện ..." paragraph before the first section."""
+    lines = [line for line in doc.lines if line.start < end]
+    i = 0
+    while i < len(lines):
+        match = re.match(r"(can cu|thuc hien)\b", lines[i].folded)
+        if not match:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines):
+            text, following = lines[j].text.rstrip(), lines[j + 1]
+            if not following.text.strip():
+                break
+            ends = text[-1:] in ".;:" or text.endswith("./.")
+            if ends and following.text[:1].isupper() and not _CITATION.match(following.folded):
+                break
+            j += 1
+        yield lines[i].start, lines[j].end, _intro(match.group(1))
+        i = j + 1
+
+
+def _split_outside_quotes(text: str, separator: str) -> list[tuple[int, int]]:
+    parts, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+        elif ch == separator and depth == 0:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, len(text)))
+    return parts
+
+
+def _citation(flat, folded, start, end, group_issuer, default_year):
+    match = _CITATION.search(folded, start, end)
+    if match is None or match.start() - start > 120:
+        return None
+    kind = squash(flat[match.start("kind"):match.end("kind")])
+    number = re.sub(r"\s+", "", flat[match.start("num"):match.end("num")])
+    pos = match.end()
+    found_date = None
+    after = folded[pos:end]
+    ngay = re.match(r"\s*,?\s*ngay\b", after)
+    if ngay:
+        mentions = find_dates(flat[pos:end], default_year)
+        if mentions and mentions[0].span[0] <= ngay.end() + 2 and not mentions[0].is_range:
+            found_date = mentions[0].start
+            pos += mentions[0].span[1]
+    issuer = group_issuer
+    of = re.match(r"\s*,?\s*cua\s+", folded[pos:end])
+    if of:
+        begin = pos + of.end()
+        stop = _ISSUER_STOP.search(folded, begin, end)
+        stop_at = stop.start() if stop else end
+        issuer = squash(flat[begin:stop_at]).rstrip(".")
+        pos = stop_at
+    subject = _subject(flat, folded, pos, end)
+    values = {"kind": kind[:1].upper() + kind[1:], "number": number, "date": found_date, "issuer": issuer,
+              "subject": subject}
+    return values, (match.start(), end)
+
+
+def _subject(flat: str, folded: str, start: int, end: int) -> str:
+    text = flat[start:end]
+    lead = re.match(r"\s*(?:ve viec\s*:?\s*|v/v\s*)?", folded[start:end])
+    text = text[lead.end():] if lead else text
+    # Stop at the end of a quoted title that is followed by more sentence, or at ", Sở ... hướng dẫn".
+    depth, cut = 0, len(text)
+    for i, ch in enumerate(text):
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+            if depth == 0 and text[i + 1:i + 2] in (",", ".") and text[i + 2:].strip():
+                cut = i + 1
+                break
+        elif depth == 0 and _clause_ends(text, i):
+            cut = i
+            break
+    return squash(text[:cut]).rstrip(".;, ")
+
+
+def _clause_ends(text: str, i: int) -> bool:
+    """", Sở GDĐT hướng dẫn" or ". Next sentence" ends the subject of a citation."""
+    if text[i] == ",":
+        return text[i + 1:i + 3].strip()[:1].isupper()
+    return text[i] == "." and (i + 1 == len(text) or text[i + 1] == " " and text[i + 2:i + 3].isupper())
+
+
+# Theme -------------------------------------------------------------------------------------------------------
+
+
+def theme(doc: Doc) -> Found:
+    heading = doc.find_heading(r"^chu de\b", level_max=2)
+    if heading is not None:
+        start, end = doc.section(heading)
+        same_line = doc.text[heading.label_end:heading.line.end]
+        colon = same_line.find(":")
+        if colon >= 0 and same_line[colon + 1:].strip():
+            start = heading.label_end + colon + 1
+        quoted = _first_quoted(doc, start, min(end, start + 80))
+        if quoted:
+            return quoted
+        value = _strip_theme(doc.text[start:end])
+        if value:
+            return Found(value, PATTERN, (start, end))
+    for match in re.finditer(r"(chu de(?: cua tuan le)?(?: nam \d{4})?|voi chu de)\s*(?:la\s*)?:?\s*", doc.folded):
+        quoted = _first_quoted(doc, match.end(), match.end() + 2)
+        if quoted:
+            confidence = LABELLED if match.group(1).startswith("chu de cua") else PATTERN
+            return Found(quoted.value, confidence, (match.start(), quoted.span[1]))
+    return Found()
+
+
+def _first_quoted(doc: Doc, start: int, limit: int) -> Found | None:
+    text = doc.text
+    begin = next((i for i in range(start, min(limit, len(text))) if text[i] in _QUOTE_OPEN), None)
+    if begin is None:
+        return None
+    lead_in = doc.folded[start:begin].strip(" \t\n")
+    if lead_in and not re.fullmatch(r"(?:chu de[^:]{0,40})?:", lead_in):
+        return None
+    close = next((i for i in range(begin + 1, min(begin + 600, len(text))) if text[i] in _QUOTE_CLOSE), None)
+    if close is None:
+        return None
+    value = _strip_theme(text[begin + 1:close])
+    return Found(value, LABELLED, (begin, close + 1)) if value else None
+
+
+def _strip_theme(text: str) -> str:
+    text = re.split(r"\n\s*\n", text.strip())[0]
+    return squash(text).strip("“”\"«» ").rstrip(".").strip()
+
+
+# The Week, the opening ceremony ------------------------------------------------------------------------------
+
+
+def week(doc: Doc, year: int | None) -> tuple[Found, Found]:
+    heading = doc.find_heading(r"thoi gian")
+    ranges = [m for m in find_dates(doc.text, year) if m.is_range and (m.end - m.start).days <= 62]
+    if heading is not None:
+        start, end = doc.section(heading)
+        inside = [m for m in ranges if start <= m.span[0] < end]
+        if inside:
+            return _week_found(inside[0], LABELLED)
+    stated = []
+    for mention in ranges:
+        sentence = doc.sentence_around(mention.span[0])
+        before = doc.folded[sentence[0]:mention.span[0]]
+        if re.search(r"tuan\s+le", before) and not re.search(r"bao\s+cao", before):
+            stated.append(mention)
+    if not stated:
+        return Found(), Found()
+    if len({(m.start, m.end) for m in stated}) > 1:
+        first = stated[0]
+        note = "The document gives more than one period for the Week."
+        return flagged(note, first.span), flagged(note, first.span)
+    return _week_found(stated[0], PATTERN)
+
+
+def _week_found(mention, confidence) -> tuple[Found, Found]:
+    note = "" if mention.year_given else "The year is taken from the document."
+    return (Found(mention.start, confidence, mention.span, note), Found(mention.end, confidence, mention.span, note))
+
+
+def opening(doc: Doc, year: int | None) -> tuple[Found, Found]:
+    mentions = [m for m in find_dates(doc.text, year) if not m.is_range]
+    for match in re.finditer(r"khai\s+mac", doc.folded):
+        sentence = doc.sentence_around(match.start())
+        dated = [m for m in mentions if match.start() < m.span[0] < sentence[1]]
+        if not dated:
+            continue
+        when = Found(dated[0].start, PATTERN, (sentence[0], sentence[1]))
+        return when, _venue(doc, match.start(), sentence)
+    return Found(), Found()
+
+
+def _venue(doc: Doc, at: int, sentence: tuple[int, int]) -> Found:
+    inside = re.search(r"\btai\s+", doc.folded[at:sentence[1]])
+    if inside:
+        begin = at + inside.end()
+        value = re.split(r"[,;.(]|\svao\s|\stu\s", doc.text[begin:sentence[1]])[0]
+        if value[:1].isupper() and not re.match(r"cac|tat ca|moi|dia phuong", doc.folded[begin:begin + 10]):
+            return Found(squash(value), PATTERN, (begin, begin + len(value)))
+    line_index = doc.line_index_at(sentence[1])
+    for line in doc.lines[line_index:line_index + 3]:
+        label = re.match(r"\s*(?:[-+]\s*)?dia diem(?: to chuc)?(?: le khai mac)?\s*:\s*", line.folded)
+        if label:
+            value = re.split(r"[;(]|\.\s*$", line.text[label.end():])[0]
+            if squash(value):
+                begin = line.start + label.end()
+                return Found(squash(value).rstrip("."), PATTERN, (begin, begin + len(value)))
+    return Found()
+
+
+# Activities --------------------------------------------------------------------------------------------------
+
+
+def classify(text: str, codes: list[str]) -> tuple[str, float]:
+    """The category code an activity's text belongs to ("other" if none), judged on its first sentence."""
+    from lifelong.plans.reading.dates import fold_same_length
+
+    folded = fold_same_length(text)
+    first = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text, maxsplit=1)[0]
+    first_folded = folded[:len(first)]
+    for scope, confidence in ((first_folded, PATTERN), (folded, WEAK)):
+        hits = {}
+        for code, words in CATEGORY_WORDS.items():
+            if code not in codes:
+                continue
+            positions = [scope.find(w) for w in words if w in scope]
+            if positions:
+                hits[code] = min(positions)
+        if hits:
+            best = min(hits, key=hits.get)
+            # Several kinds named: sure only when the item opens with one ("Tổ chức các lớp tập huấn ...").
+            return best, confidence if len(hits) == 1 or hits[best] < 60 else WEAK
+    return "other", WEAK
+
+
+def activities(doc: Doc, codes: list[str]) -> ListFound:
+    heading = doc.find_heading(r"hoat dong|noi dung(?! cu the)") or doc.find_heading(r"hoat dong", level_max=2)
+    if heading is None:
+        return ListFound()
+    start, end = doc.section(heading)
+    end = min(end, _closing_start(doc, start, end))
+    pieces = _items(doc, heading, start, end)
+    unmarked = not any(marked for _, _, marked in pieces)
+    found = []
+    for piece_start, piece_end, _marked in pieces:
+        text = paragraph_text(doc.text[piece_start:piece_end])
+        if not text:
+            continue
+        code, confidence = classify(text, codes)
+        if unmarked and code == "other":
+            if found:
+                break  # unnumbered paragraphs: the activities end where the text stops naming one
+            continue
+        found.append(Item({"category": code, "text": text}, confidence, (piece_start, piece_end)))
+    return ListFound(found, (heading.line.start, end))
+
+
+def _items(doc: Doc, heading: Heading, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, marked) of each item of a section: sub-headings if any, else bullets, else lines."""
+    subs = [h for h in doc.headings if start <= h.line.start < end and h.level > heading.level and h.numbered]
+    if subs:
+        level = min(h.level for h in subs)
+        subs = [h for h in subs if h.level == level]
+        bounds = [h.label_end for h in subs] + [end]
+        return [(bounds[i], subs[i + 1].line.start - 1 if i + 1 < len(subs) else end, True)
+                for i in range(len(subs))]
+    lines = [line for line in doc.lines if start <= line.start < end and line.text.strip()]
+    bullets = [line for line in lines if re.match(r"[-+•–]\s", line.text)]
+    if bullets:
+        out = []
+        for i, line in enumerate(bullets):
+            stop = bullets[i + 1].start - 1 if i + 1 < len(bullets) else end
+            out.append((line.start, stop, True))
+        return out
+    return [(line.start, line.end, False) for line in lines]
+
+
+def _closing_start(doc: Doc, start: int, end: int) -> int:
+    """Where the closing paragraph of a section begins ("Ủy ban ... yêu cầu ...", "Kết thúc Tuần lễ ...")."""
+    previous = ""
+    for line in doc.lines:
+        if not start <= line.start < end:
+            continue
+        is_heading = any(h.line is line and h.numbered for h in doc.headings)
+        closes = re.match(r"(?:tren day|ket thuc tuan le|bao cac|noi nhan)", line.folded) or re.search(
+            r"\b(?:yeu cau|de nghi)\b", line.folded[:120]) and previous.endswith((".", "./."))
+        if closes and not is_heading and not line.text.startswith(("-", "+")):
+            return line.start - 1
+        previous = line.text.rstrip()
+    return end
+
+
+# Budget, tasks, reporting ------------------------------------------------------------------------------------
+
+
+def budget(doc: Doc) -> tuple[Found, Found]:
+    heading = doc.find_heading(r"^kinh phi")
+    if heading is None:
+        return Found(), Found()
+    start, end = doc.section(heading)
+    end = min(end, _closing_start(doc, start, end))
+    text = paragraph_text(doc.text[start:end])
+    if not text:
+        return Found(), Found()
+    state, _, social = text.partition(";")
+    if social and re.search(r"tai tro|dong gop|xa hoi hoa|huy dong", _fold(social)):
+        return Found(state.strip(), PATTERN, (start, end)), Found(social.strip(), PATTERN, (start, end))
+    return Found(text, LABELLED, (start, end)), Found()
+
+
+def _fold(text: str) -> str:
+    from lifelong.plans.reading.dates import fold_same_length
+
+    return fold_same_length(text)
+
+
+def assignments(doc: Doc) -> ListFound:
+    heading = doc.find_heading(r"to chuc thuc hien|phan cong|trach nhiem")
+    if heading is None:
+        return ListFound()
+    start, end = doc.section(heading)
+    end = min(end, _closing_start(doc, start, end))
+    subs = [h for h in doc.headings if start <= h.line.start < end and h.level > heading.level and h.numbered]
+    items: list[Item] = []
+    if not subs:
+        text = paragraph_text(doc.text[start:end])
+        if text:
+            items.append(Item({"unit": "", "role": "lead", "task": text}, WEAK, (start, end),
+                              "The document does not name who does these tasks."))
+        return ListFound(items, (heading.line.start, end))
+    level = min(h.level for h in subs)
+    subs = [h for h in subs if h.level == level]
+    for i, sub in enumerate(subs):
+        stop = subs[i + 1].line.start - 1 if i + 1 < len(subs) else end
+        label = doc.text[sub.label_end:sub.line.end].strip()
+        body = doc.text[sub.line.end + 1:stop] if sub.line.end + 1 < stop else ""
+        unit, task, confidence = _unit_and_task(label, body)
+        role = "lead" if not items or "chủ trì" in task.lower() else "support"
+        items.append(Item({"unit": unit, "role": role, "task": task}, confidence, (sub.line.start, stop)))
+    return ListFound(items, (heading.line.start, end))
+
+
+def _unit_and_task(label: str, body: str) -> tuple[str, str, float]:
+    label = re.sub(r"^(?:Đề nghị|Giao)\s+", "", label.strip())
+    if ":" in label:
+        unit, _, rest = label.partition(":")
+        return squash(unit), paragraph_text(rest + "\n" + body), LABELLED
+    if not body.strip() or re.match(r"\s*[-+]", body) is None and _TASK_VERB.search(" " + label):
+        verb = _TASK_VERB.search(" " + label)
+        if verb and re.match(_BODY_START, label):
+            cut = verb.start()  # " " was added in front, so the verb starts one character later
+            return squash(label[:cut]), paragraph_text(label[cut:] + "\n" + body), PATTERN
+    if len(label) <= 150 and not label.endswith("."):
+        return squash(label), paragraph_text(body), LABELLED
+    return "", paragraph_text(label + "\n" + body), WEAK
+
+
+def report(doc: Doc, year: int | None) -> tuple[Found, Found]:
+    candidates = []
+    for mention in find_dates(doc.text, year):
+        if mention.is_range:
+            continue
+        before = doc.folded[max(0, mention.span[0] - 40):mention.span[0]]
+        if not re.search(r"(?:truoc|cham nhat(?: la)?|han chot|khong muon hon|den het)\s*(?:ngay)?\s*$", before):
+            continue
+        sentence = doc.sentence_around(mention.span[0])
+        if re.search(r"bao\s+cao", doc.folded[sentence[0]:sentence[1]]):
+            candidates.append((mention, sentence))
+    if not candidates:
+        return Found(), Found()
+    mention, sentence = candidates[-1]
+    confidence = PATTERN if len({m.start for m, _ in candidates}) == 1 else WEAK
+    note = "" if confidence == PATTERN else "The document gives more than one report deadline; the last is taken."
+    due = Found(mention.start, confidence, sentence, note)
+    return due, _receiver(doc, sentence)
+
+
+def _receiver(doc: Doc, sentence: tuple[int, int]) -> Found:
+    folded = doc.folded[sentence[0]:sentence[1]].replace("\n", " ")
+    text = doc.text[sentence[0]:sentence[1]].replace("\n", " ")
+    for match in re.finditer(r"(?:gui\s+(?:bao cao\s+)?ve|nop\s+ve|\bve|gui(?!\s+kem))\s+", folded):
+        begin = match.end()
+        if not text[begin:begin + 1].isupper():
+            continue
+        stop = re.search(r"\s+(?:de|truoc|trong|theo|cham nhat|qua email|bang van ban)\b|[,;]|\.(?:\s|$)|$",
+                         folded[begin:])
+        value = squash(text[begin:begin + stop.start()])
+        if value:
+            return Found(value, PATTERN, (sentence[0] + begin, sentence[0] + begin + stop.start()))
+    return Found()
+
+
+def as_date(found: Found) -> date | None:
+    return found.value if isinstance(found.value, date) else None
