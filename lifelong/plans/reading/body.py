@@ -30,7 +30,8 @@ _CITATION = re.compile(rf"(?P<kind>{_DOC_KINDS}|(?:bo )?luat(?: [^\d;]{{2,60}}?)
 _ISSUER_STOP = re.compile(r"\s+(?:ve viec|ve\s|v/v|phe duyet|ban hanh|trien khai|huong dan|quy dinh|thuc hien|"
                           r"to chuc|tang cuong|dong y)|[,;(“\"”:]|\s-\s")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
-_BODY_START = r"(?:Ủy ban|UBND|Sở|Phòng|Trường|Bộ|Hội|Trung tâm|Ban|Đoàn|Liên đoàn|Cục|Vụ|Văn phòng|Các|Công an)"
+_BODY_START = (r"(?:Ủy ban|UBND|Sở|Phòng|Trường|Bộ|Hội|Trung tâm|Ban|Đoàn|Liên đoàn|Cục|Vụ|Văn phòng|Công an|"
+               r"Các (?:sở|Sở|phòng|cơ quan|đơn vị|trường|hội|ban|ngành|UBND|Ủy ban|xã|phường|tổ chức))")
 _TASK_VERB = re.compile(r"\s(?:chủ trì|phối hợp|chuẩn bị|chỉ đạo|xây dựng|tổ chức|triển khai|tham mưu|hướng dẫn|"
                         r"thực hiện|bố trí|tuyên truyền|theo dõi|tổng hợp|đảm bảo|bảo đảm|căn cứ)\b")
 
@@ -382,7 +383,7 @@ def _fold(text: str) -> str:
 def assignments(doc: Doc) -> ListFound:
     heading = doc.find_heading(r"to chuc thuc hien|phan cong|trach nhiem")
     if heading is None:
-        return ListFound()
+        return _tasks_in_running_text(doc)
     start, end = doc.section(heading)
     end = min(end, _closing_start(doc, start, end))
     subs = [h for h in doc.headings if start <= h.line.start < end and h.level > heading.level and h.numbered]
@@ -390,8 +391,13 @@ def assignments(doc: Doc) -> ListFound:
     if not subs:
         text = paragraph_text(doc.text[start:end])
         if text:
-            items.append(Item({"unit": "", "role": "lead", "task": text}, WEAK, (start, end),
-                              "The document does not name who does these tasks."))
+            # "Căn cứ chức năng, nhiệm vụ được giao, các cơ quan, đơn vị trực thuộc phối hợp ..." names them.
+            named = re.match(r"Căn cứ chức năng,? nhiệm vụ(?: được giao)?,\s*(?P<unit>các [^.;:]{3,80}?)"
+                             + _TASK_VERB.pattern, text)
+            unit = named.group("unit")[:1].upper() + named.group("unit")[1:] if named else ""
+            note = "Who does these tasks is read from the first one." if unit else (
+                "The document does not name who does these tasks.")
+            items.append(Item({"unit": unit, "role": "lead", "task": text}, WEAK, (start, end), note))
         return ListFound(items, (heading.line.start, end))
     level = min(h.level for h in subs)
     subs = [h for h in subs if h.level == level]
@@ -403,6 +409,26 @@ def assignments(doc: Doc) -> ListFound:
         role = "lead" if not items or "chủ trì" in task.lower() else "support"
         items.append(Item({"unit": unit, "role": role, "task": task}, confidence, (sub.line.start, stop)))
     return ListFound(items, (heading.line.start, end))
+
+
+def _tasks_in_running_text(doc: Doc) -> ListFound:
+    """A text without numbered sections (a news page): "UBND Thành phố giao Sở GDĐT chỉ đạo ..." paragraphs."""
+    if any(h.numbered for h in doc.headings):
+        return ListFound()
+    items = []
+    for line in doc.lines:
+        text = line.text.strip()
+        lead = re.match(rf"(?:(?:UBND|Ủy ban nhân dân) [^.,;]{{2,40}}? giao\s+)?(?={_BODY_START}\b)", text)
+        if lead is None or len(text) < 40:
+            continue
+        verb = _TASK_VERB.search(text, lead.end())
+        if verb is None or verb.start() - lead.end() > 80 or re.search(r"[.;:]", text[lead.end():verb.start()]):
+            continue
+        unit = text[lead.end():verb.start()].strip()
+        items.append(Item({"unit": unit, "role": "lead" if not items else "support",
+                           "task": squash(text[verb.start():])}, WEAK, line.span,
+                          "Read from running text: the document has no section on who does what."))
+    return ListFound(items, (items[0].span[0], items[-1].span[1]) if items else None)
 
 
 def _unit_and_task(label: str, body: str) -> tuple[str, str, float]:
