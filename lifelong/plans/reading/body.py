@@ -26,7 +26,7 @@ CATEGORY_WORDS = {
 _DOC_KINDS = (r"quyet dinh|cong van|ke hoach|nghi quyet|nghi dinh|thong tu(?: lien tich)?|chi thi|huong dan|"
               r"thong bao|van ban|chuong trinh|cong dien|ket luan|de an|to trinh")
 _CITATION = re.compile(rf"(?P<kind>{_DOC_KINDS}|(?:bo )?luat(?: [^\d;]{{2,60}}?)?)\s+(?:so\s*:?\s*)?"
-                       r"(?P<num>\d{1,6}\s*[-/][\w/\-.]*\w)")
+                       r"(?P<num>\d{1,6}\s*[-/]\s*[\w.]*\w(?:\s?-\s?[a-z][\w.]*\w|[-/][\w.]*\w)*)")
 _ISSUER_STOP = re.compile(r"\s+(?:ve viec|ve\s|v/v|phe duyet|ban hanh|trien khai|huong dan|quy dinh|thuc hien|"
                           r"to chuc|tang cuong|dong y)|[,;(“\"”:]|\s-\s")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"«", "”\"»"
@@ -220,8 +220,8 @@ def week(doc: Doc, year: int | None) -> tuple[Found, Found]:
     heading = doc.find_heading(r"thoi gian")
     ranges = [m for m in find_dates(doc.text, year) if m.is_range and (m.end - m.start).days <= 62]
     if heading is not None:
-        start, end = doc.section(heading)
-        inside = [m for m in ranges if start <= m.span[0] < end]
+        end = doc.section(heading)[1]
+        inside = [m for m in ranges if heading.label_end <= m.span[0] < end]
         if inside:
             return _week_found(inside[0], LABELLED)
     stated = []
@@ -300,7 +300,8 @@ def classify(text: str, codes: list[str]) -> tuple[str, float]:
 
 
 def activities(doc: Doc, codes: list[str]) -> ListFound:
-    heading = doc.find_heading(r"hoat dong|noi dung(?! cu the)") or doc.find_heading(r"hoat dong", level_max=2)
+    heading = (doc.find_heading(r"^(?:cac )?hoat dong|^noi dung(?: va hinh thuc)? hoat dong", level_max=2)
+               or doc.find_heading(r"^noi dung"))
     if heading is None:
         return ListFound()
     start, end = doc.section(heading)
