@@ -86,3 +86,53 @@ AssignmentFormSet = forms.formset_factory(AssignmentForm, extra=1, can_delete=Tr
 
 class PublishForm(forms.Form):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DocumentUploadForm(forms.Form):
+    file = forms.FileField(label=_("The plan or letter (.docx, .pdf or .txt)"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}))
+
+
+class PlanImportForm(forms.ModelForm):
+    """The fields read from a document, as the user corrects them on the review page."""
+
+    reading = forms.CharField(widget=forms.HiddenInput)
+    target = forms.ChoiceField(label=_("Save as"), widget=forms.RadioSelect)
+    campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=Campaign.objects.all())
+
+    class Meta:
+        model = Plan
+        fields = ["doc_kind", "number", "symbol", "issue_date", "issue_place", "parent_body_line", "issuing_body_line",
+                  "title", "addressees", "theme", "week_start", "week_end", "opening_date", "opening_venue",
+                  "budget_state", "budget_social", "report_due", "report_to_text", "recipients", "signature_mode",
+                  "signature_authority", "signature_title", "signer_name"]
+        widgets = PlanForm.Meta.widgets
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = targets
+        for name in ("issue_date", "week_start", "week_end", "opening_date", "report_due"):
+            self.fields[name].input_formats = DATE_INPUT_FORMATS
+
+    def plan_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def import_activity_fields(campaign: Campaign | None, initial: dict[str, str]) -> type[forms.Form]:
+    """One text box per category code of the campaign, plus "other" (codes, not ids: the campaign may change)."""
+
+    class ImportActivitiesForm(forms.Form):
+        pass
+
+    categories = list(campaign.categories.filter(active=True)) if campaign else []
+    by_id = {str(c.pk): c.code for c in categories}
+    form_fields = {}
+    for category in categories:
+        form_fields[f"activity_{category.code}"] = forms.CharField(
+            label=f"{category.letter}) {category.name}", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+            initial=initial.get(str(category.pk), ""))
+    form_fields["activity_other"] = forms.CharField(
+        label=_("Other activities"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        initial="\n".join(text for key, text in initial.items() if key not in by_id))
+    ImportActivitiesForm.base_fields.update(form_fields)
+    return ImportActivitiesForm

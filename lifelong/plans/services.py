@@ -372,3 +372,54 @@ def plan_discard(*, actor, plan: Plan) -> None:
     _require_draft(plan)
     audit_record(actor=actor, action="plans.plan.discarded", target=plan, unit_id=plan.unit_id)
     plan.delete()
+
+
+def parent_off_platform(unit: OrgUnit) -> OrgUnit | None:
+    """The unit's parent if nobody works on the platform for it (no members of its own), else None.
+
+    Only then may a child record the parent's plan from its document: a parent that is on the platform
+    publishes its own plans.
+    """
+    parent = unit.parent
+    if parent is None or parent.memberships.exists():
+        return None
+    return parent
+
+
+@transaction.atomic
+def plan_import(*, actor, unit: OrgUnit, campaign: Campaign, as_parent_plan: bool, fields: dict,
+                legal_bases: list[dict], activities: list[dict], assignments: list[dict]) -> Plan:
+    """Save a plan read from its document (lifelong.plans.reading) and corrected by the user.
+
+    As the unit's own draft, like any draft. Or, for a parent that is not on the platform, as that parent's
+    published plan, so that the unit can derive its own from it: it is recorded as issued, so the checks a
+    unit's own publication passes (deadline against the level above) do not apply.
+    """
+    _require_edit(actor, unit)
+    doc_kind = fields.get("doc_kind") or Plan.DocKind.PLAN
+    if not as_parent_plan:
+        plan = plan_create_draft(actor=actor, unit=unit, campaign=campaign, doc_kind=doc_kind)
+        plan = plan_update(actor=actor, plan=plan, lock_version=plan.lock_version, fields=fields,
+                           legal_bases=legal_bases, activities=activities, assignments=assignments)
+        audit_record(actor=actor, action="plans.plan.imported", target=plan, unit_id=unit.pk, as_parent_plan=False)
+        return plan
+    parent = parent_off_platform(unit)
+    if parent is None:
+        raise ValidationFailed(_("The level above is on the platform: it publishes its own plans."))
+    if Plan.objects.filter(unit=parent, campaign=campaign, status__in=[Status.PUBLISHED, Status.DRAFT]).exists():
+        raise ValidationFailed(_("The level above already has a plan for this campaign."))
+    plan = Plan(campaign=campaign, unit=parent, doc_kind=doc_kind, created_by=actor, report_to=parent,
+                **_header_defaults(parent, doc_kind))
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS or name == "report_to":
+            continue
+        setattr(plan, name, _clean_text(value or "") if name in TEXT_FIELDS else value)
+    _save_new(plan)
+    _replace_items(plan, legal_bases, activities, [{**a, "unit": None} for a in assignments])
+    plan.status, plan.published_at, plan.published_by = Status.PUBLISHED, timezone.now(), actor
+    plan.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    for hook in settings.PLAN_PUBLISHED_HOOKS:
+        import_string(hook)(plan)
+    audit_record(actor=actor, action="plans.plan.imported", target=plan, unit_id=parent.pk, as_parent_plan=True,
+                 by_unit=unit.pk)
+    return plan

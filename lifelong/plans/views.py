@@ -10,15 +10,27 @@ from django.views.decorators.http import require_POST
 
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.core.text import search_key
 from lifelong.core.web import flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.views import _unit_or_404
-from lifelong.plans import diff, selectors, services
+from lifelong.plans import diff, importing, selectors, services
 from lifelong.plans.documents import plan_docx_response
-from lifelong.plans.forms import AssignmentFormSet, LegalBasisFormSet, PlanForm, PublishForm, activity_fields
+from lifelong.plans.forms import (
+    AssignmentFormSet,
+    DocumentUploadForm,
+    LegalBasisFormSet,
+    PlanForm,
+    PlanImportForm,
+    PublishForm,
+    activity_fields,
+    import_activity_fields,
+)
 from lifelong.plans.models import Plan
+from lifelong.plans.reading import UnreadableDocument, read_file
+from lifelong.plans.reading.files import MAX_BYTES as MAX_DOCUMENT_BYTES
 
 
 def _campaign_or_404(request):
@@ -267,3 +279,94 @@ def coverage(request, pk: int):
         "campaigns": campaign_selectors.campaign_list(), "coverage": selectors.coverage(unit, campaign),
         "kind_labels": dict(OrgUnit.Kind.choices),
     })
+
+
+def _import_targets(unit: OrgUnit, parent: OrgUnit | None) -> list[tuple[str, str]]:
+    targets = [("own", _("A draft plan of %(unit)s, to check and publish") % {"unit": unit.name})]
+    if parent is not None:
+        targets.append(("parent", _("The published plan of %(parent)s, which is not on the platform, so that this "
+                                    "unit can derive its plan from it") % {"parent": parent.name}))
+    return targets
+
+
+def _import_page(request, unit, *, upload=None, reading=None, forms_=None, status=200):
+    context = {"unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "upload": upload}
+    if reading is not None:
+        form, activities, bases, assignments = forms_
+        context.update({"reading": reading, "form": form, "activities": activities, "bases": bases,
+                        "assignments": assignments, "sources": importing.sources(reading),
+                        "summary": importing.summary(reading)})
+    return render(request, "plans/plan_import.html", context, status=status)
+
+
+def _import_forms(unit, parent, reading, data=None):
+    campaigns = list(campaign_selectors.campaign_list())
+    campaign = importing.campaign_for(reading, campaigns) or campaign_selectors.campaign_current()
+    default_target = "parent" if parent is not None and reading["fields"]["issuing_body"]["value"] and \
+        search_key(reading["fields"]["issuing_body"]["value"]).endswith(search_key(parent.name)) else "own"
+    form = PlanImportForm(data, targets=_import_targets(unit, parent), initial={
+        **importing.initial_fields(reading), "reading": importing.sign(reading), "target": default_target,
+        "campaign": campaign.pk if campaign else None})
+    ActivitiesForm = import_activity_fields(campaign, importing.initial_activities(reading, campaign))
+    activities = ActivitiesForm(data, prefix="act")
+    bases = LegalBasisFormSet(data, prefix="lb", initial=importing.initial_legal_bases(reading))
+    assignments = AssignmentFormSet(data, prefix="as", initial=importing.initial_assignments(reading))
+    for sub in assignments.forms:
+        sub.fields["unit"].queryset = OrgUnit.objects.filter(parent=unit)
+    return form, activities, bases, assignments
+
+
+@login_required
+def plan_import(request, pk: int):
+    """Upload a plan's document, review what was read beside the passages it came from, save it as a plan."""
+    unit = _unit_or_404(pk)
+    if not permissions.can_edit(request.user, unit):
+        raise PermissionDenied
+    parent = services.parent_off_platform(unit)
+    if request.method != "POST":
+        return _import_page(request, unit, upload=DocumentUploadForm())
+    if "reading" not in request.POST:
+        upload = DocumentUploadForm(request.POST, request.FILES)
+        if upload.is_valid():
+            document = upload.cleaned_data["file"]
+            try:
+                reading = read_file(document.read(MAX_DOCUMENT_BYTES + 1), document.name or "")
+            except UnreadableDocument as exc:
+                upload.add_error("file", exc.message)
+            else:
+                return _import_page(request, unit, reading=reading, forms_=_import_forms(unit, parent, reading))
+        return _import_page(request, unit, upload=upload, status=400)
+    reading = importing.unsign(request.POST.get("reading", ""))
+    if reading is None:
+        messages.error(request, _("This review page is too old or was changed. Upload the file again."))
+        return redirect("plan_import", pk=unit.pk)
+    forms_ = _import_forms(unit, parent, reading, request.POST)
+    form, activities, bases, assignments = forms_
+    if all(f.is_valid() for f in forms_):
+        campaign = form.cleaned_data["campaign"]
+        codes = {c.code: c.pk for c in campaign.categories.all()}
+        activity_rows = [{"category": codes.get(name.removeprefix("activity_")), "text": text}
+                         for name, text in activities.cleaned_data.items() if text]
+        try:
+            plan = services.plan_import(
+                actor=request.user, unit=unit, campaign=campaign,
+                as_parent_plan=form.cleaned_data["target"] == "parent",
+                fields=form.plan_fields(), activities=activity_rows,
+                legal_bases=_rows(bases, ["intro", "kind", "number", "date", "issuer", "subject"]),
+                assignments=[{**row, "unit": row["unit"].pk if row["unit"] else None}
+                             for row in _rows(assignments, ["assignee", "unit", "role", "task"])])
+        except ServiceError as exc:
+            if isinstance(exc, PermissionDeniedError):
+                raise PermissionDenied(exc.message) from exc
+            form.add_error(None, exc.message)
+            for detail in exc.details:
+                field = detail.get("field")
+                form.add_error(field if field in form.fields else None, detail["message"])
+        else:
+            if plan.unit_id == unit.pk:
+                messages.success(request, _("The draft was made from the document. Check it, then publish."))
+                return redirect("plan_edit", pk=plan.pk)
+            messages.success(request, _("The plan of the level above was recorded. You can now derive this unit's "
+                                        "plan from it."))
+            return redirect(f"{_unit_plans_url(unit)}?campaign={plan.campaign_id}")
+    return _import_page(request, unit, reading=reading, forms_=forms_, status=400)

@@ -9,6 +9,8 @@ What is found only through a weaker cue keeps a low confidence so that the revie
 import re
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
 from lifelong.plans.reading.dates import find_dates
 from lifelong.plans.reading.doc import Doc, Heading, paragraph_text, squash
 from lifelong.plans.reading.result import LABELLED, PATTERN, WEAK, Found, Item, ListFound, flagged
@@ -44,8 +46,8 @@ def week_year(doc: Doc, issue_date: Found, week: tuple[Found, Found]) -> Found:
     if week[0].value:
         return Found(week[0].value.year, PATTERN, week[0].span)
     if issue_date.value:
-        return Found(issue_date.value.year, WEAK, issue_date.span, "Taken from the issue date.")
-    return flagged("The year of the Week is not stated.")
+        return Found(issue_date.value.year, WEAK, issue_date.span, gettext_noop("Taken from the issue date."))
+    return flagged(gettext_noop("The year of the Week is not stated."))
 
 
 # Legal bases -------------------------------------------------------------------------------------------------
@@ -234,13 +236,13 @@ def week(doc: Doc, year: int | None) -> tuple[Found, Found]:
         return Found(), Found()
     if len({(m.start, m.end) for m in stated}) > 1:
         first = stated[0]
-        note = "The document gives more than one period for the Week."
+        note = gettext_noop("The document gives more than one period for the Week.")
         return flagged(note, first.span), flagged(note, first.span)
     return _week_found(stated[0], PATTERN)
 
 
 def _week_found(mention, confidence) -> tuple[Found, Found]:
-    note = "" if mention.year_given else "The year is taken from the document."
+    note = "" if mention.year_given else gettext_noop("The year is taken from the document.")
     return (Found(mention.start, confidence, mention.span, note), Found(mention.end, confidence, mention.span, note))
 
 
@@ -396,8 +398,8 @@ def assignments(doc: Doc) -> ListFound:
             named = re.match(r"Căn cứ chức năng,? nhiệm vụ(?: được giao)?,\s*(?P<unit>các [^.;:]{3,80}?)"
                              + _TASK_VERB.pattern, text)
             unit = named.group("unit")[:1].upper() + named.group("unit")[1:] if named else ""
-            note = "Who does these tasks is read from the first one." if unit else (
-                "The document does not name who does these tasks.")
+            note = gettext_noop("Who does these tasks is read from the first one.") if unit else (
+                gettext_noop("The document does not name who does these tasks."))
             items.append(Item({"unit": unit, "role": "lead", "task": text}, WEAK, (start, end), note))
         return ListFound(items, (heading.line.start, end))
     level = min(h.level for h in subs)
@@ -428,7 +430,7 @@ def _tasks_in_running_text(doc: Doc) -> ListFound:
         unit = text[lead.end():verb.start()].strip()
         items.append(Item({"unit": unit, "role": "lead" if not items else "support",
                            "task": squash(text[verb.start():])}, WEAK, line.span,
-                          "Read from running text: the document has no section on who does what."))
+                          gettext_noop("Read from running text: the document has no section on who does what.")))
     return ListFound(items, (items[0].span[0], items[-1].span[1]) if items else None)
 
 
@@ -462,7 +464,8 @@ def report(doc: Doc, year: int | None) -> tuple[Found, Found]:
         return Found(), Found()
     mention, sentence = candidates[-1]
     confidence = PATTERN if len({m.start for m, _ in candidates}) == 1 else WEAK
-    note = "" if confidence == PATTERN else "The document gives more than one report deadline; the last is taken."
+    note = "" if confidence == PATTERN else gettext_noop(
+        "The document gives more than one report deadline; the last is taken.")
     due = Found(mention.start, confidence, sentence, note)
     return due, _receiver(doc, sentence)
 

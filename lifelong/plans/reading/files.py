@@ -19,6 +19,8 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
+from lifelong.core.errors import ValidationFailed
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_CHARS = 400_000  # about 100 pages; longer files are not plans
 
@@ -28,10 +30,11 @@ _COLUMN_GAP = re.compile(r"[ ]*\t[ \t]*| {3,}")
 _BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_]*[a-zà-ỹđ])")
 
 
-class UnreadableDocument(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class UnreadableDocument(ValidationFailed):
+    """The file cannot be read as a plan; `message` says why, for the user (400 in the API)."""
+
+    code = "unreadable_document"
+    status = 400
 
 
 def normalise(text: str) -> str:

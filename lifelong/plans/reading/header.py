@@ -5,6 +5,8 @@ or with runs of spaces, often with parts missing when a text was copied from a w
 
 import re
 
+from django.utils.translation import gettext_noop
+
 from lifelong.plans.reading.dates import find_dates
 from lifelong.plans.reading.doc import Doc, Line, squash
 from lifelong.plans.reading.result import LABELLED, PATTERN, WEAK, Found, Item, ListFound, flagged
@@ -74,7 +76,7 @@ class Header:
             match = re.search(r"(?:^|\t)(kinh gui|v/v\b)", line.folded)
             if match:
                 return Found("Công văn", PATTERN, (line.start + match.start(1), line.end))
-        return flagged("The kind of document is not stated (no title such as KẾ HOẠCH, no symbol).")
+        return flagged(gettext_noop("The kind of document is not stated (no title such as KẾ HOẠCH, no symbol)."))
 
     def bodies(self) -> tuple[Found, Found]:
         """(parent body, issuing body) from the upper-case lines of the left column."""
@@ -118,7 +120,8 @@ class Header:
                           r"[^.;]{0,200}?(?:như sau|sau đây gọi|với (?:các )?nội dung)", head)
         if match is None:
             return Found()
-        return Found(squash(match.group(1)), WEAK, match.span(1), "Read from the text: the header is missing.")
+        return Found(squash(match.group(1)), WEAK, match.span(1),
+                     gettext_noop("Read from the text: the header is missing."))
 
     def number(self) -> tuple[Found, Found]:
         """(number, symbol): "Số: 41 /KH-TTr" → ("41", "KH-TTr"); "Số:     /KH-UBND" → ("", "KH-UBND")."""
@@ -131,12 +134,12 @@ class Header:
             span = (line.start + match.start(), start + len(rest))
             parts = re.match(r"\s*(?P<num>\d{1,6}[A-Za-z]?)?[\s.…_]*(?:/\s*(?P<sym>.*))?$", rest)
             if parts is None or parts.group("sym") is None:
-                return flagged("The number line could not be read.", span), flagged("", span)
+                return flagged(gettext_noop("The number line could not be read."), span), flagged("", span)
             symbol = re.sub(r"\s*([-/])\s*", r"\1", parts.group("sym").strip()).split(" ")[0].rstrip(".,;")
             if not _SYMBOL.match(symbol):
-                return flagged("The number line could not be read.", span), flagged("", span)
+                return flagged(gettext_noop("The number line could not be read."), span), flagged("", span)
             number = parts.group("num") or ""
-            note = "" if number else "The number is left blank in the document."
+            note = "" if number else gettext_noop("The number is left blank in the document.")
             return Found(number, LABELLED, span, note), Found(symbol, LABELLED, span)
         return Found(), Found()
 
@@ -159,7 +162,7 @@ class Header:
             mentions = find_dates(line.text[rest_at:])
             if mentions and not mentions[0].is_range and mentions[0].year_given:
                 return place_found, Found(mentions[0].start, LABELLED, span)
-            return place_found, flagged("The date is left blank or incomplete in the document.", span)
+            return place_found, flagged(gettext_noop("The date is left blank or incomplete in the document."), span)
         return Found(), Found()
 
     def subject(self) -> Found:
@@ -288,7 +291,7 @@ class Closing:
         elif len(modes) >= 1:
             offset, text = modes[-1]
             result["signature_title"] = Found(squash(_SIGN_MODE.sub("", text)), WEAK, (offset, offset + len(text)),
-                                              "The block has no separate title line.")
+                                              gettext_noop("The block has no separate title line."))
         for offset, text in lines[index:index + 3]:
             words = text.split()
             if 2 <= len(words) <= 6 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
