@@ -4,7 +4,8 @@ import datetime
 from datetime import date
 
 from django.http import Http404
-from ninja import Query, Router, Schema, Status
+from ninja import File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.campaigns.models import Campaign
@@ -15,6 +16,8 @@ from lifelong.orgs.models import OrgUnit
 from lifelong.plans import selectors, services
 from lifelong.plans.documents import plan_docx_response
 from lifelong.plans.models import Plan
+from lifelong.plans.reading import read_file
+from lifelong.plans.reading.files import MAX_BYTES as MAX_DOCUMENT_BYTES
 
 router = Router()
 
@@ -319,3 +322,13 @@ def get_coverage(request, unit_id: int, campaign: int):
                       "subtree": _counts(r.subtree)} for r in result.children],
         "levels": [{"depth_below": depth, "counts": _counts(c)} for depth, c in result.levels],
     }
+
+
+@router.post("/plans/read", auth=AUTH, tags=["plans"],
+             summary="Read a plan or letter from its file (.docx, .pdf, .txt); nothing is saved",
+             description="Returns {fields: {name: {value, confidence, span, uncertain, note}}, text}; span is "
+                         "[start, end) in text, the normalised text of the file. List fields (legal_bases, "
+                         "activities, assignments, recipients, addressees) give each item its own confidence and "
+                         "span. A file that cannot be read answers 400 with code unreadable_document.")
+def read_plan(request, file: File[UploadedFile]):
+    return read_file(file.read(MAX_DOCUMENT_BYTES + 1), file.name or "")
