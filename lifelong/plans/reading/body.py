@@ -39,7 +39,7 @@ _TASK_VERB = re.compile(r"\s(?:chủ trì|phối hợp|chuẩn bị|chỉ đạo
 
 
 def week_year(doc: Doc, issue_date: Found, week: tuple[Found, Found]) -> Found:
-    match = re.search(r"tuan\s+le\s+(?:huong\s+ung\s+)?(?:hoc\s+tap\s+suot\s+doi\s+)?(?:nam\s+|-\s*)(\d{4})\b",
+    match = re.search(r"tuan\s+le\s+(?:huong\s+ung\s+)?(?:hoc\s+tap\s+suot\s+doi\s+)?(?:nam\s+|-\s*)?(\d{4})\b",
                       doc.folded)
     if match and 1990 <= int(match.group(1)) <= 2100:
         return Found(int(match.group(1)), LABELLED, match.span())

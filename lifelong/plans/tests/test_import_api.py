@@ -54,7 +54,8 @@ def test_api_returns_the_same_json_as_the_command(api_client):
     assert Plan.objects.count() == 0
 
 
-@pytest.mark.parametrize(("content", "name"), [(b"", "a.txt"), (bytes(range(256)) * 8, "a.txt"), (b"%PDF-1.4", "a.pdf")])
+@pytest.mark.parametrize(("content", "name"), [
+    (b"", "a.txt"), (bytes(range(256)) * 8, "a.txt"), (b"%PDF-1.4", "a.pdf")])
 def test_api_answers_unreadable_files_with_a_structured_error(api_client, content, name):
     response = api_client.post("/api/v1/plans/read", {"file": SimpleUploadedFile(name, content)})
     assert response.status_code in (400, 422)
