@@ -53,11 +53,14 @@ _ONE = rf"(?:{_LONG}|{_NUMERIC})"
 _RANGE_WORDS = r"\s*(?:den|toi|-|–|—)\s*(?:het\s+)?(?:ngay\s+)?"
 # 1-7/10/2024, 2-8/10, 30/9-6/10/2025 is handled by the general range below
 _COMPACT = rf"{_DAY}\s*[-–]\s*(\d{{1,2}}){_SEP}{_MONTH}(?:{_SEP}{_YEAR})?"
+# "từ ngày 1 đến ngày 7-10-2018": the first day has no month of its own (the words "từ ... đến" are required).
+_DAY_ONLY_FIRST = (rf"tu\s+(?:ngay\s+)?(\d{{1,2}})\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(\d{{1,2}}){_SEP}{_MONTH}"
+                   rf"(?:{_SEP}{_YEAR})?")
 
 # The second date of a range follows a dash, so its day may not refuse one before it.
 _ONE_AFTER_DASH = _ONE.replace(_DAY, r"(\d{1,2})")
 _RANGE_RE = re.compile(rf"(?:tu\s+(?:ngay\s+)?)?(?P<a>{_ONE}){_RANGE_WORDS}(?P<b>{_ONE_AFTER_DASH})")
-_COMPACT_RE = re.compile(rf"(?:tu\s+(?:ngay\s+)?)?{_COMPACT}")
+_COMPACT_RE = re.compile(rf"(?:tu\s+(?:ngay\s+)?)?{_COMPACT}|{_DAY_ONLY_FIRST}")
 _ONE_RE = re.compile(_ONE)
 
 
@@ -95,11 +98,12 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
         return all(end <= a or start >= b for a, b in taken)
 
     for match in _COMPACT_RE.finditer(folded):
-        first, last, month = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        year = int(match.group(4)) if match.group(4) else default_year
+        groups = match.groups()[:4] if match.group(1) else match.groups()[4:8]
+        first, last, month = int(groups[0]), int(groups[1]), int(groups[2])
+        year = int(groups[3]) if groups[3] else default_year
         start, end = _make(first, month, year), _make(last, month, year)
         if start and end and start <= end and free(*match.span()):
-            found.append(DateMention(start, end, match.span(), match.group(4) is not None))
+            found.append(DateMention(start, end, match.span(), groups[3] is not None))
             taken.append(match.span())
 
     for match in _RANGE_RE.finditer(folded):

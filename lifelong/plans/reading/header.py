@@ -59,7 +59,9 @@ class Header:
             if _kind_of_title(line.folded) and line.text.strip()[:1].isupper():
                 self.title_index, end = i, i
                 break
-            if _HEADER_END.match(line.folded) or any(h.line is line and h.numbered for h in doc.headings[:3]):
+            # The header ends at "Căn cứ", "Kính gửi", a first numbered section or running prose.
+            if _HEADER_END.match(line.folded) or any(h.line is line and h.numbered for h in doc.headings[:3]) or (
+                    len(line.text) > 120 and "\t" not in line.text):
                 end = i
                 break
         self.lines = doc.lines[:end]
@@ -90,7 +92,9 @@ class Header:
                 if folded.startswith(("v/v", "ve viec")):
                     break
                 letters = [c for c in text if c.isalpha()]
-                if len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+                visible = len(text.replace(" ", ""))
+                if len(letters) >= 3 and len(letters) >= 0.7 * visible and sum(
+                        c.isupper() for c in letters) >= 0.8 * len(letters):
                     lines.append((offset, text, folded))
                 break  # only the first (left) column holds the bodies
         groups: list[list[tuple[int, str, str]]] = []

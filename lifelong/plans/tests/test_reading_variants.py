@@ -132,3 +132,15 @@ def test_header_with_tabs_and_issuing_body_over_two_lines():
 def test_kind_from_the_symbol_when_there_is_no_title():
     assert _read("PHÒNG GD&ĐT\nSố: 5/BC-PGDĐT\nKết quả Tuần lễ\n")["doc_kind"] == "Báo cáo"
     assert _read("PHÒNG GD&ĐT\nSố: 5/PGDĐT-GDTX\nV/v Tuần lễ\n")["doc_kind"] == "Công văn"
+
+
+def test_news_item_restating_a_plan_gives_only_what_it_states():
+    values = _read("Hưởng ứng Tuần lễ học tập suốt đời năm 2018\n"
+                   "Ngày 20-9, UBND tỉnh ban hành kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2018 với chủ "
+                   "đề “Học ở trường, học ở sách vở, học lẫn nhau”.\n"
+                   "Tuần lễ được tổ chức đồng loạt trên toàn tỉnh từ ngày 1 đến ngày 7-10-2018.\n"
+                   "09:45, 27/09/2018 [GMT+7]\n")
+    assert values["theme"] == "Học ở trường, học ở sách vở, học lẫn nhau"
+    assert (values["year"], values["week_start"], values["week_end"]) == (2018, "2018-10-01", "2018-10-07")
+    assert values["issuing_body"] is None and values["issue_date"] is None and values["number"] is None
+    assert values["doc_kind"] is None
