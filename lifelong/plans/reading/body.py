@@ -313,7 +313,7 @@ def activities(doc: Doc, codes: list[str]) -> ListFound:
     found = []
     for piece_start, piece_end, _marked in pieces:
         text = paragraph_text(doc.text[piece_start:piece_end])
-        if not text:
+        if not text or _NOT_AN_ACTIVITY.match(doc.folded[piece_start:piece_start + 40]):
             continue
         code, confidence = classify(text, codes)
         if unmarked and code == "other":
@@ -322,6 +322,10 @@ def activities(doc: Doc, codes: list[str]) -> ListFound:
             continue
         found.append(Item({"category": code, "text": text}, confidence, (piece_start, piece_end)))
     return ListFound(found, (heading.line.start, end))
+
+
+# Sections that a "Nội dung" part also holds and that are not activities.
+_NOT_AN_ACTIVITY = re.compile(r"\s*(?:chu de|thoi gian|dia diem|doi tuong|muc dich|kinh phi|to chuc thuc hien)\b")
 
 
 def _items(doc: Doc, heading: Heading, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -455,7 +459,8 @@ def report(doc: Doc, year: int | None) -> tuple[Found, Found]:
         if mention.is_range:
             continue
         before = doc.folded[max(0, mention.span[0] - 40):mention.span[0]]
-        if not re.search(r"(?:truoc|cham nhat(?: la)?|han chot|khong muon hon|den het)\s*(?:ngay)?\s*$", before):
+        if not re.search(r"(?:truoc|cham nhat(?: la)?|han chot|khong muon hon|den het)\s*"
+                         r"(?:\d{1,2}\s*(?:h|gio)\s*\d{0,2}\s*(?:phut)?\s*,?\s*)?(?:ngay)?\s*$", before):
             continue
         sentence = doc.sentence_around(mention.span[0])
         if re.search(r"bao\s+cao", doc.folded[sentence[0]:sentence[1]]):

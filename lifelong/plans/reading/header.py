@@ -286,7 +286,7 @@ class Closing:
             result["signature_authority"] = Found(squash(text[match.end():]), LABELLED,
                                                   (offset + match.end(), offset + len(text)))
         titles = []
-        while index < len(lines) and _is_upper(lines[index][1]):
+        while index < len(lines) and _is_upper(lines[index][1]) and not _looks_like_name(lines[index][1]):
             titles.append(lines[index])
             index += 1
         if titles:
@@ -298,7 +298,8 @@ class Closing:
                                               gettext_noop("The block has no separate title line."))
         for offset, text in lines[index:index + 3]:
             words = text.split()
-            if 2 <= len(words) <= 6 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            if 2 <= len(words) <= 6 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and (
+                    not _is_upper(text) or _looks_like_name(text)):
                 result["signer_name"] = Found(squash(text), LABELLED if titles or modes else WEAK,
                                               (offset, offset + len(text)))
                 break
@@ -308,3 +309,15 @@ class Closing:
 def _is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# The most common family names, with their tone marks ("Trương" is a name, "TRƯỞNG PHÒNG" a title): an
+# upper-case line that starts with one is the signer, not a title.
+_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
+             "dương", "lý", "đinh", "trương", "lâm", "mai", "trịnh", "đoàn", "lương", "cao", "hà", "tạ", "quách",
+             "thái", "tô", "chu", "kiều", "la", "tống", "lưu", "khuất", "nông", "đàm", "triệu", "văn", "lò"}
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 6 and words[0].lower() in _SURNAMES and all(w.isalpha() for w in words)

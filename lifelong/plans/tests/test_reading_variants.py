@@ -144,3 +144,16 @@ def test_news_item_restating_a_plan_gives_only_what_it_states():
     assert (values["year"], values["week_start"], values["week_end"]) == (2018, "2018-10-01", "2018-10-07")
     assert values["issuing_body"] is None and values["issue_date"] is None and values["number"] is None
     assert values["doc_kind"] is None
+
+
+def test_upper_case_signer_name_and_deadline_with_an_hour():
+    values = _read("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nKẾ HOẠCH\nTổ chức Tuần lễ năm 2023\n"
+                   "I. NỘI DUNG VÀ HÌNH THỨC\n1. Chủ đề: Học tập suốt đời\n2. Thời gian: từ 2-8/10/2023\n"
+                   "3. Tổ chức các lớp tập huấn kỹ năng số cho phụ huynh.\n"
+                   "II. TỔ CHỨC THỰC HIỆN\nCác trường báo cáo kết quả về Phòng GDĐT trước 17h00 ngày 16/10/2023.\n"
+                   "Nơi nhận:\tTRƯỞNG PHÒNG\n- Như trên;\n- Lưu: VT.\t\n\tNGUYỄN THỊ HOA\n")
+    assert values["signature_title"] == "TRƯỞNG PHÒNG" and values["signer_name"] == "NGUYỄN THỊ HOA"
+    assert (values["report_due"], values["report_to"]) == ("2023-10-16", "Phòng GDĐT")
+    assert [(a["category"], a["text"]) for a in values["activities"]] == [
+        ("digital_skills", "Tổ chức các lớp tập huấn kỹ năng số cho phụ huynh.")]
+    assert (values["week_start"], values["week_end"]) == ("2023-10-02", "2023-10-08")
