@@ -13,6 +13,7 @@ word broken across lines with a hyphen is joined; and text extracted with a blan
 """
 
 import io
+import logging
 import re
 import unicodedata
 import zipfile
@@ -21,7 +22,10 @@ from django.utils.translation import gettext as _
 
 from lifelong.core.errors import ValidationFailed
 
+logger = logging.getLogger(__name__)
+
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_CHARS = 400_000  # about 100 pages; longer files are not plans
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -87,11 +91,18 @@ def _decode_text(data: bytes) -> str:
 
 def _docx_text(data: bytes) -> str:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UnreadableDocument(_("This file is not a Word .docx document.")) from exc
+    if unpacked > MAX_UNPACKED_BYTES:  # a small file that unpacks into gigabytes
+        raise UnreadableDocument(_("This Word file is too large once unpacked to be a plan."))
+    try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # a damaged file can fail anywhere in the parser; it is still the file's fault
+        logger.info("unreadable .docx: %r", exc)
         raise UnreadableDocument(_("This file is not a Word .docx document.")) from exc
     lines: list[str] = []
     body = document.element.body
@@ -136,7 +147,6 @@ def _table_lines(table) -> list[str]:
 
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -145,7 +155,8 @@ def _pdf_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages[:200]]
     except UnreadableDocument:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
+    except Exception as exc:  # a damaged file can fail anywhere in the parser; it is still the file's fault
+        logger.info("unreadable PDF: %r", exc)
         raise UnreadableDocument(_("This PDF file is damaged and cannot be read.")) from exc
     text = "\n".join(pages)
     if sum(1 for ch in text if ch.isalpha()) < 20:

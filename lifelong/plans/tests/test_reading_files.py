@@ -149,3 +149,12 @@ def test_any_text_reads_without_error_and_spans_stay_inside(text):
 def test_document_text_is_normalised_nfc():
     decomposed = "Ke\u0302\u0301 hoa\u0323ch".encode()
     assert document_text(decomposed) == "Kế hoạch"
+
+
+def test_docx_that_unpacks_into_a_huge_file_is_refused_before_parsing():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (210 * 1024 * 1024))
+    assert len(buffer.getvalue()) < MAX_BYTES
+    with override("en"), pytest.raises(UnreadableDocument, match="unpacked"):
+        read_file(buffer.getvalue(), "bomb.docx")
