@@ -33,7 +33,7 @@ from lifelong.activities.models import Activity, Registration, Session, TargetGr
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.cache import public_page
 from lifelong.core.errors import ConflictError, ServiceError
-from lifelong.core.web import flash_service_error
+from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -176,11 +176,7 @@ def register(request, session_id: int):
         try:
             registration = services.registration_create(session=session, **form.cleaned_data)
         except ServiceError as exc:
-            for detail in exc.details:
-                field = detail.get("field")
-                form.add_error(field if field in form.fields else None, detail["message"])
-            if not exc.details:
-                form.add_error(None, exc.message)
+            add_service_errors(form, exc)
         else:
             return redirect("ticket", code=registration.code)
     activity = session.activity
@@ -296,7 +292,7 @@ def activity_create(request, pk: int):
                                                 data=form.activity_data(), sessions=form.sessions(),
                                                 published="publish" in request.POST)
         except ServiceError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Activity saved."))
             return redirect("activity_detail", pk=activity.pk)
@@ -304,14 +300,6 @@ def activity_create(request, pk: int):
         "form": form, "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit)},
         status=400 if form.errors else 200)
 
-
-def _form_errors(form, exc: ServiceError) -> None:
-    flash = not exc.details
-    for detail in exc.details:
-        field = detail.get("field")
-        form.add_error(field if field in form.fields else None, detail["message"])
-    if flash:
-        form.add_error(None, exc.message)
 
 
 @login_required
@@ -334,7 +322,7 @@ def activity_edit(request, pk: int):
                                          data=form.activity_data(), sessions=form.sessions())
             except ServiceError as exc:
                 status = 409 if isinstance(exc, ConflictError) else 400
-                _form_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Activity saved."))
                 return redirect("activity_detail", pk=activity.pk)

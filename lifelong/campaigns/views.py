@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from lifelong.campaigns import selectors, services
 from lifelong.campaigns.forms import CampaignForm, CategoryForm
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.core.web import add_service_errors
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
 
@@ -46,15 +47,6 @@ def campaign_detail(request, pk: int):
     })
 
 
-def _apply_error(form, exc: ServiceError) -> None:
-    if isinstance(exc, PermissionDeniedError):
-        raise PermissionDenied(exc.message)
-    if not exc.details:
-        form.add_error(None, exc.message)
-    for detail in exc.details:
-        field = detail.get("field")
-        form.add_error(field if field in form.fields else None, detail["message"])
-
 
 @login_required
 def campaign_create(request):
@@ -67,7 +59,7 @@ def campaign_create(request):
         try:
             campaign = services.campaign_create(actor=request.user, owner=ministry, **data)
         except ServiceError as exc:
-            _apply_error(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Campaign created."))
             return redirect("campaign_detail", pk=campaign.pk)
@@ -89,7 +81,7 @@ def campaign_edit(request, pk: int):
                 services.campaign_update(actor=request.user, campaign=campaign,
                                          version=form.cleaned_data["version"] or 0, **data)
             except ServiceError as exc:
-                _apply_error(form, exc)
+                add_service_errors(form, exc)
                 status = 409 if isinstance(exc, ConflictError) else 400
             else:
                 messages.success(request, _("Saved."))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lifelong.core.errors import PermissionDeniedError, ServiceError
+from lifelong.core.web import add_service_errors
 from lifelong.orgs import importing, permissions, selectors, services
 from lifelong.orgs.forms import ApiTokenForm, InviteForm, UnitEditForm, UnitForm, UnitImportForm
 from lifelong.orgs.models import Membership, OrgUnit
@@ -27,15 +28,6 @@ def _unit_or_404(pk: int) -> OrgUnit:
     if unit is None:
         raise Http404(_("No such unit."))
     return unit
-
-
-def _add_form_errors(form, error: ServiceError) -> None:
-    """Put a service's field errors next to their fields, the rest at the top of the form."""
-    if not error.details:
-        form.add_error(None, error.message)
-    for detail in error.details:
-        field = detail.get("field")
-        form.add_error(field if field in form.fields else None, detail["message"])
 
 
 def unit_browser(request):
@@ -85,7 +77,7 @@ def unit_add(request, pk: int):
         except PermissionDeniedError as exc:
             raise PermissionDenied(exc.message) from exc
         except ServiceError as exc:
-            _add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Added %(name)s.") % {"name": child.name})
             return redirect("unit_detail", pk=unit.pk)
@@ -108,7 +100,7 @@ def unit_edit(request, pk: int):
             try:
                 services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
             except ServiceError as exc:
-                _add_form_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("unit_detail", pk=unit.pk)
@@ -184,7 +176,7 @@ def member_invite(request, pk: int):
                 actor=request.user, unit=unit, email=form.cleaned_data["email"], role=form.cleaned_data["role"],
                 full_name=form.cleaned_data["full_name"], site_url=request.build_absolute_uri("/").rstrip("/"))
         except ServiceError as exc:
-            _add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": membership.user.email})
             return redirect("unit_members", pk=unit.pk)
@@ -221,7 +213,7 @@ def token_create(request):
         try:
             _token, key = services.api_token_create(actor=request.user, name=form.cleaned_data["name"])
         except ServiceError as exc:
-            _add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return account(request, new_key=key)
     return account(request, token_form=form, status=400)

@@ -10,6 +10,7 @@ from datetime import date
 from django.core import signing
 
 from lifelong.campaigns.models import Campaign
+from lifelong.plans import services
 
 SIGNING_SALT = "lifelong.plans.import"
 MAX_AGE_SECONDS = 24 * 3600
@@ -25,7 +26,6 @@ FIELD_SOURCES = {
     "report_to_text": "report_to", "recipients": "recipients", "signature_mode": "signature_mode",
     "signature_authority": "signature_authority", "signature_title": "signature_title", "signer_name": "signer_name",
 }
-DATE_FIELDS = ("issue_date", "week_start", "week_end", "opening_date", "report_due")
 DOC_KINDS = {"Kế hoạch": "plan", "Công văn": "letter"}
 
 
@@ -52,7 +52,7 @@ def initial_fields(reading: dict) -> dict:
         value = _value(reading, source)
         if value in (None, "", []):
             continue
-        if form_name in DATE_FIELDS:
+        if form_name in services.DATE_FIELDS:
             value = date.fromisoformat(value)
         elif form_name == "doc_kind":
             value = DOC_KINDS.get(value, "plan")

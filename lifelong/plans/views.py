@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lifelong.campaigns import selectors as campaign_selectors
-from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.core.errors import ConflictError, ServiceError
 from lifelong.core.text import search_key
-from lifelong.core.web import flash_service_error
+from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -141,6 +141,15 @@ def _rows(formset, fields) -> list[dict]:
             if form.cleaned_data and not form.cleaned_data.get("DELETE")]
 
 
+def _list_rows(bases, assignments) -> dict[str, list[dict]]:
+    """The legal bases and assignments of the two row lists, as the plan services take them."""
+    return {
+        "legal_bases": _rows(bases, ["intro", "kind", "number", "date", "issuer", "subject"]),
+        "assignments": [{**row, "unit": row["unit"].pk if row["unit"] else None}
+                        for row in _rows(assignments, ["assignee", "unit", "role", "task"])],
+    }
+
+
 @login_required
 def plan_edit(request, pk: int):
     plan = _plan_or_404(request, pk)
@@ -166,17 +175,10 @@ def plan_edit(request, pk: int):
                 services.plan_update(
                     actor=request.user, plan=plan, lock_version=form.cleaned_data["lock_version"],
                     fields=form.plan_fields(), activities=_activities_from(activities),
-                    legal_bases=_rows(bases, ["intro", "kind", "number", "date", "issuer", "subject"]),
-                    assignments=[{**row, "unit": row["unit"].pk if row["unit"] else None}
-                                 for row in _rows(assignments, ["assignee", "unit", "role", "task"])])
+                    **_list_rows(bases, assignments))
             except ServiceError as exc:
-                if isinstance(exc, PermissionDeniedError):
-                    raise PermissionDenied(exc.message) from exc
                 conflict = isinstance(exc, ConflictError)
-                form.add_error(None, exc.message)
-                for detail in exc.details:
-                    field = detail.get("field")
-                    form.add_error(field if field in form.fields else None, detail["message"])
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Draft saved."))
                 if "publish" in request.POST:
@@ -351,17 +353,9 @@ def plan_import(request, pk: int):
             plan = services.plan_import(
                 actor=request.user, unit=unit, campaign=campaign,
                 as_parent_plan=form.cleaned_data["target"] == "parent",
-                fields=form.plan_fields(), activities=activity_rows,
-                legal_bases=_rows(bases, ["intro", "kind", "number", "date", "issuer", "subject"]),
-                assignments=[{**row, "unit": row["unit"].pk if row["unit"] else None}
-                             for row in _rows(assignments, ["assignee", "unit", "role", "task"])])
+                fields=form.plan_fields(), activities=activity_rows, **_list_rows(bases, assignments))
         except ServiceError as exc:
-            if isinstance(exc, PermissionDeniedError):
-                raise PermissionDenied(exc.message) from exc
-            form.add_error(None, exc.message)
-            for detail in exc.details:
-                field = detail.get("field")
-                form.add_error(field if field in form.fields else None, detail["message"])
+            add_service_errors(form, exc)
         else:
             if plan.unit_id == unit.pk:
                 messages.success(request, _("The draft was made from the document. Check it, then publish."))

@@ -9,7 +9,6 @@ job (`lifelong.plans.importing`).
 from lifelong.plans.reading import body, header
 from lifelong.plans.reading.doc import Doc
 from lifelong.plans.reading.files import UnreadableDocument, document_text
-from lifelong.plans.reading.result import Found
 
 __all__ = ["UnreadableDocument", "read_file", "read_text", "FIELD_ORDER"]
 
@@ -58,10 +57,3 @@ def read_file(data: bytes, filename: str = "", category_codes: list[str] | None 
     """The fields of a .txt, .docx or .pdf file; UnreadableDocument (with a message) if it cannot be read."""
     return read_text(document_text(data, filename), category_codes)
 
-
-def value(reading: dict, name: str):
-    return reading["fields"][name]["value"]
-
-
-def is_empty(found: Found) -> bool:
-    return found.empty

@@ -7,11 +7,10 @@ What is found only through a weaker cue keeps a low confidence so that the revie
 """
 
 import re
-from datetime import date
 
 from django.utils.translation import gettext_noop
 
-from lifelong.plans.reading.dates import find_dates
+from lifelong.plans.reading.dates import find_dates, fold_same_length
 from lifelong.plans.reading.doc import Doc, Heading, paragraph_text, squash
 from lifelong.plans.reading.result import LABELLED, PATTERN, WEAK, Found, Item, ListFound, flagged
 
@@ -281,8 +280,6 @@ def _venue(doc: Doc, at: int, sentence: tuple[int, int]) -> Found:
 
 def classify(text: str, codes: list[str]) -> tuple[str, float]:
     """The category code an activity's text belongs to ("other" if none), judged on its first sentence."""
-    from lifelong.plans.reading.dates import fold_same_length
-
     folded = fold_same_length(text)
     first = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text, maxsplit=1)[0]
     first_folded = folded[:len(first)]
@@ -354,7 +351,7 @@ def _closing_start(doc: Doc, start: int, end: int) -> int:
     for line in doc.lines:
         if not start <= line.start < end:
             continue
-        is_heading = any(h.line is line and h.numbered for h in doc.headings)
+        is_heading = line.start in doc.numbered_heading_starts
         closes = re.match(r"(?:tren day|ket thuc tuan le|bao cac|noi nhan)", line.folded) or re.search(
             r"\b(?:yeu cau|de nghi)\b", line.folded[:120]) and previous.endswith((".", "./."))
         if closes and not is_heading and not line.text.startswith(("-", "+")):
@@ -376,15 +373,9 @@ def budget(doc: Doc) -> tuple[Found, Found]:
     if not text:
         return Found(), Found()
     state, _, social = text.partition(";")
-    if social and re.search(r"tai tro|dong gop|xa hoi hoa|huy dong", _fold(social)):
+    if social and re.search(r"tai tro|dong gop|xa hoi hoa|huy dong", fold_same_length(social)):
         return Found(state.strip(), PATTERN, (start, end)), Found(social.strip(), PATTERN, (start, end))
     return Found(text, LABELLED, (start, end)), Found()
-
-
-def _fold(text: str) -> str:
-    from lifelong.plans.reading.dates import fold_same_length
-
-    return fold_same_length(text)
 
 
 def assignments(doc: Doc) -> ListFound:
@@ -488,7 +479,3 @@ def _receiver(doc: Doc, sentence: tuple[int, int]) -> Found:
         if value:
             return Found(value, PATTERN, (sentence[0] + begin, sentence[0] + begin + stop.start()))
     return Found()
-
-
-def as_date(found: Found) -> date | None:
-    return found.value if isinstance(found.value, date) else None

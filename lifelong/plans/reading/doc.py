@@ -75,6 +75,11 @@ class Doc:
             found.append(Heading(line, LEVELS[match.lastgroup], line.start + match.end() + 1))
         return found
 
+    @cached_property
+    def numbered_heading_starts(self) -> set[int]:
+        """Where each numbered heading's line starts ("4.2.", "b)"): to ask "is this line a heading?" at once."""
+        return {h.line.start for h in self.headings if h.numbered}
+
     def section(self, heading: Heading) -> tuple[int, int]:
         """From the end of the heading's line to the next heading of the same or a higher level."""
         end = len(self.text)

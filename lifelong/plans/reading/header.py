@@ -60,7 +60,7 @@ class Header:
                 self.title_index, end = i, i
                 break
             # The header ends at "Căn cứ", "Kính gửi", a first numbered section or running prose.
-            if _HEADER_END.match(line.folded) or any(h.line is line and h.numbered for h in doc.headings[:3]) or (
+            if _HEADER_END.match(line.folded) or line.start in doc.numbered_heading_starts or (
                     len(line.text) > 120 and "\t" not in line.text):
                 end = i
                 break

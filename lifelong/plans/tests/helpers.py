@@ -18,3 +18,30 @@ def publish_plan(unit, campaign, *, number="", issue_date=None, report_due=None,
         activities=[{"category": categories["opening"], "text": "Tổ chức Lễ khai mạc Tuần lễ."},
                     {"category": categories["digital_skills"], "text": "Tập huấn kỹ năng số cho người dân."}])
     return services.plan_publish(actor=None, plan=plan, lock_version=plan.lock_version).plan
+
+
+def posted_plan_form(page, **changes) -> dict:
+    """The plan form of a rendered page (editor or import review) as a browser posts it back, some fields changed.
+
+    The page's context holds `form` and `activities` (plain forms) and `bases` and `assignments` (formsets).
+    """
+    data = {}
+    for form in (page.context["form"], page.context["activities"]):
+        for name in form.fields:
+            value = form[name].value()
+            if isinstance(value, date):
+                value = value.strftime("%d/%m/%Y")
+            data[form.add_prefix(name)] = "" if value is None else value
+    for formset in (page.context["bases"], page.context["assignments"]):
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        for sub in formset.forms:
+            for name in sub.fields:
+                value = sub[name].value()
+                if isinstance(value, date):
+                    value = value.strftime("%d/%m/%Y")
+                if value is not None and value is not False:
+                    data[sub.add_prefix(name)] = value
+    data.update(changes)
+    return data

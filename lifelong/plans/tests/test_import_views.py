@@ -12,6 +12,7 @@ from lifelong.orgs.models import Membership, OrgUnit
 from lifelong.orgs.services import unit_create
 from lifelong.plans import services
 from lifelong.plans.models import Plan
+from lifelong.plans.tests.helpers import posted_plan_form
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 TAY_MO = next(SEEDS.glob("002_*.txt"))
@@ -26,25 +27,7 @@ def _upload(client, unit, path: Path, name: str | None = None):
 
 def _review_payload(page, **changes) -> dict:
     """The review form as a browser would post it back unchanged, with some fields changed."""
-    data = {}
-    for form in (page.context["form"], page.context["activities"]):
-        for name in form.fields:
-            value = form[name].value()
-            if isinstance(value, date):
-                value = value.strftime("%d/%m/%Y")
-            data[form.add_prefix(name)] = "" if value is None else value
-    for formset in (page.context["bases"], page.context["assignments"]):
-        for name in formset.management_form.fields:
-            data[formset.management_form.add_prefix(name)] = formset.management_form[name].value()
-        for sub in formset.forms:
-            for name in sub.fields:
-                value = sub[name].value()
-                if isinstance(value, date):
-                    value = value.strftime("%d/%m/%Y")
-                if value not in (None, False):
-                    data[sub.add_prefix(name)] = value
-    data.update(changes)
-    return data
+    return posted_plan_form(page, **changes)
 
 
 @pytest.fixture
@@ -155,3 +138,19 @@ def test_a_unit_with_a_draft_already_gets_a_message(client, tree, campaign, taym
     response = client.post(reverse("plan_import", args=[tree.taymo.pk]), _review_payload(page, target="own"))
     assert response.status_code == 400 and response.context["form"].non_field_errors()
     assert Plan.objects.filter(unit=tree.taymo).count() == 1
+
+
+@pytest.mark.parametrize("as_parent_plan", [False, True])
+def test_a_refused_save_leaves_no_half_written_plan(tree, campaign, make_user, as_parent_plan):
+    from lifelong.core.errors import ValidationFailed
+
+    editor = make_user(tree.yaly_village, Membership.Role.EDITOR) if as_parent_plan else make_user(
+        tree.taymo, Membership.Role.EDITOR)
+    unit = tree.yaly_village if as_parent_plan else tree.taymo
+    with pytest.raises(ValidationFailed):
+        services.plan_import(
+            actor=editor, unit=unit, campaign=campaign, as_parent_plan=as_parent_plan,
+            fields={"doc_kind": "plan", "theme": "Học tập suốt đời"}, activities=[],
+            legal_bases=[{"intro": "Căn cứ", "kind": "", "number": "1/KH"}],  # a legal basis needs its kind
+            assignments=[])
+    assert Plan.objects.count() == 0

@@ -8,6 +8,7 @@ from django.urls import reverse
 from lifelong.orgs.models import Membership
 from lifelong.plans import services
 from lifelong.plans.models import Plan
+from lifelong.plans.tests.helpers import posted_plan_form
 
 Role = Membership.Role
 
@@ -16,29 +17,7 @@ def _edit_payload(client, plan, **changes):
     """The edit form as the browser would post it, with some fields changed."""
     page = client.get(reverse("plan_edit", args=[plan.pk]))
     assert page.status_code == 200
-    data = {}
-    for form in (page.context["form"], page.context["activities"]):
-        for name in form.fields:
-            value = form[name].value()
-            key = form.add_prefix(name)
-            if value is None:
-                value = ""
-            elif isinstance(value, date):
-                value = value.strftime("%d/%m/%Y")
-            data[key] = value
-    for formset in (page.context["bases"], page.context["assignments"]):
-        management = formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        for sub in formset.forms:
-            for name in sub.fields:
-                value = sub[name].value()
-                if isinstance(value, date):
-                    value = value.strftime("%d/%m/%Y")
-                if value is not None and value is not False:
-                    data[sub.add_prefix(name)] = value
-    data.update(changes)
-    return data
+    return posted_plan_form(page, **changes)
 
 
 def test_derive_edit_publish_download(client, tree, campaign, hanoi_plan, make_user):
