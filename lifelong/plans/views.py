@@ -304,11 +304,13 @@ def _import_page(request, unit, *, upload=None, reading=None, forms_=None, statu
 def _import_forms(unit, parent, reading, data=None):
     campaigns = list(campaign_selectors.campaign_list())
     campaign = importing.campaign_for(reading, campaigns) or campaign_selectors.campaign_current()
-    default_target = "parent" if parent is not None and reading["fields"]["issuing_body"]["value"] and \
-        search_key(reading["fields"]["issuing_body"]["value"]).endswith(search_key(parent.name)) else "own"
-    form = PlanImportForm(data, targets=_import_targets(unit, parent), initial={
-        **importing.initial_fields(reading), "reading": importing.sign(reading), "target": default_target,
-        "campaign": campaign.pk if campaign else None})
+    initial = {}
+    if data is None:  # a bound form posts its own values and signed reading back
+        issuer = reading["fields"]["issuing_body"]["value"]
+        by_parent = parent is not None and issuer and search_key(issuer).endswith(search_key(parent.name))
+        initial = {**importing.initial_fields(reading), "reading": importing.sign(reading),
+                   "target": "parent" if by_parent else "own", "campaign": campaign.pk if campaign else None}
+    form = PlanImportForm(data, targets=_import_targets(unit, parent), initial=initial)
     ActivitiesForm = import_activity_fields(campaign, importing.initial_activities(reading, campaign))
     activities = ActivitiesForm(data, prefix="act")
     bases = LegalBasisFormSet(data, prefix="lb", initial=importing.initial_legal_bases(reading))
