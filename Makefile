@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
+# config/settings.py keeps DEBUG off unless told otherwise; these are development commands, so they turn
+# it on (a DEBUG already set in the environment wins: `DEBUG=0 make migrate` on a server).
+export DEBUG ?= 1
 
 .PHONY: install run test lint migrate demo messages bench clean
 

@@ -1,14 +1,16 @@
 """Settings, all read from environment variables.
 
-Every value has a safe default for development; production sets DEBUG=0, SECRET_KEY,
-ALLOWED_HOSTS and DATABASE_URL (see docs/deployment.md). The helpers below are strict:
-a value that cannot be read stops the process instead of being silently ignored.
+DEBUG is off unless the environment turns it on (DEBUG=1: the Makefile's development commands and
+config/settings_test.py do); every other value has a safe default. Production sets SECRET_KEY,
+ALLOWED_HOSTS, DATABASE_URL and the HTTPS settings (see docs/deployment.md). The helpers below are
+strict: a value that cannot be read stops the process instead of being silently ignored.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -50,7 +52,7 @@ def env_str(name: str, default: str) -> str:
     return os.environ.get(name) or default
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the Swagger UI of /api/v1/docs from its own static files, not a CDN
     "django_htmx",
     "axes",
+    "csp",  # its system checks catch settings written for django-csp 3
     "lifelong.core",
     "lifelong.orgs",
     "lifelong.campaigns",
@@ -78,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lifelong.core.middleware.VietnameseFirstLocaleMiddleware",
@@ -85,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, auth and messages: its refusals render the page with the user and language.
+    "lifelong.core.middleware.RequestGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so that it sees the authenticated user and the outcome of the login view.
@@ -178,6 +185,9 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
+# Requests: a body announced larger than this is refused (413) before it is read; form and JSON data
+# above DATA_UPLOAD_MAX_MEMORY_SIZE are refused by Django (413 too, lifelong.core.middleware).
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 25 * 1024 * 1024)
 # Uploads: the import of sub-units reads files of up to 5 MB in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -206,11 +216,60 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "lifelong <no-reply@localhost>")
 
+# HTTPS. Off by default, so that a server reached over plain HTTP (a benchmark, a health check) still
+# answers; production turns them on (docs/deployment.md, checked by `manage.py check --deploy`).
+# HSTS is sticky in browsers: raise SECURE_HSTS_SECONDS only once HTTPS works on every subdomain.
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# No Referer to other sites: a ticket's address is the ticket, and activities link to outside pages.
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): everything from our own origin, no inline script, no inline
+# style, no eval. Templates load static/js/app.js and static/css/app.css instead; htmx is told not to
+# inject its indicator <style> (meta htmx-config in templates/base.html). The camera of the check-in
+# page (static/js/scan.js) needs nothing more: the MediaStream it sets as the video's srcObject is not
+# a URL, so media-src does not apply (checked in Chromium with a fake camera); the camera itself is
+# allowed by PERMISSIONS_POLICY below. img-src allows data: and blob: (Swagger UI's icons, previews).
+# Swagger UI on /api/v1/docs runs under the same policy, unrelaxed: django-ninja 1.7.1's template has
+# no inline script (its settings are a JSON data block read by the static swagger-ui-init.js) and
+# React sets styles through the DOM, which CSP allows (lifelong/core/tests/test_deployment.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Permissions-Policy (django-permissions-policy): every powerful browser feature is off, for our pages
+# and anything they could embed, except the camera (check-in scanning) and geolocation ("near me"
+# search), for our own origin only. Only features that Chromium recognises are listed (an unknown
+# name makes it log a console error on every page).
+PERMISSIONS_POLICY = {
+    feature: [] for feature in [
+        "accelerometer", "autoplay", "browsing-topics", "clipboard-read", "clipboard-write", "display-capture",
+        "encrypted-media", "fullscreen", "gamepad", "gyroscope", "hid", "identity-credentials-get",
+        "idle-detection", "interest-cohort", "local-fonts", "magnetometer", "microphone", "midi",
+        "otp-credentials", "payment", "picture-in-picture", "publickey-credentials-create",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "window-management",
+        "xr-spatial-tracking",
+    ]
+} | {"camera": "self", "geolocation": "self"}
 
 LOGGING = {
     "version": 1,
@@ -239,3 +298,22 @@ REPORT_PROPOSALS = "lifelong.activities.prefill.proposals"
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Rate limits (lifelong.core.ratelimits, django-ratelimit), per client address ("ip") and per logged-in
+# user ("user"), as "count/period" (s, m, h, d). Counted in the default cache: set CACHE_URL so that
+# every app server counts together. Mobile networks share addresses, hence generous limits per address
+# (docs/security.md). Each can be changed with RATE_LIMIT_<GROUP>_<KEY>, e.g. RATE_LIMIT_REGISTRATION_IP=60/m.
+RATE_LIMITS = {
+    group: {key: env_str(f"RATE_LIMIT_{group.upper()}_{key.upper()}", rate) for key, rate in limits.items()}
+    for group, limits in {
+        "registration": {"ip": "20/m"},
+        "ticket": {"ip": "60/m"},
+        "checkin": {"ip": "300/m", "user": "120/m"},
+        "login": {"ip": "30/m"},
+    }.items()
+}
+CSRF_FAILURE_VIEW = "lifelong.core.views.csrf_failure"
+RATELIMIT_IP_META_KEY = "lifelong.core.ratelimits.client_ip"
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# With no CACHE_URL each process counts alone in its memory: enough for one development server;
+# lifelong.W001 warns when DEBUG is off.

@@ -1,14 +1,19 @@
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 
 from lifelong.core.api import api, api_not_found
+from lifelong.core.converters import IdConverter
+from lifelong.core.ratelimits import rate_limited
 from lifelong.core.views import healthz, home, set_language
+
+register_converter(IdConverter, "id")  # before the apps' urls.py, which use <id:pk>
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", rate_limited("login", methods=("POST",))(
+        auth_views.LoginView.as_view(redirect_authenticated_user=True)), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

@@ -1,17 +1,20 @@
 """/api/v1 endpoints of activities: public reading and registration; organisers write and check in."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.http import Http404
-from ninja import File, Query, Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from lifelong.activities import codes, selectors, services
 from lifelong.activities.models import Activity, Session
 from lifelong.campaigns import selectors as campaign_selectors
-from lifelong.core.api import AUTH
+from lifelong.core.api import AUTH, OPTIONAL_AUTH
 from lifelong.core.errors import PermissionDeniedError, ValidationFailed
+from lifelong.core.ratelimits import rate_limit
+from lifelong.core.schema import Count, Day, Id, Moment, Offset, Text
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -56,52 +59,53 @@ class ActivityPage(Schema):
 
 
 class SessionIn(Schema):
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: Moment
+    ends_at: Moment
 
 
 class ActivityIn(Schema):
-    unit_id: int
-    campaign_id: int | None = None
-    category: str
-    title: str
-    description: str = ""
-    venue_name: str = ""
-    venue_address: str = ""
-    commune_id: int | None = None
+    unit_id: Id
+    campaign_id: Id | None = None
+    category: Text(40)
+    title: Text(300)
+    description: Text(20_000) = ""
+    venue_name: Text(300) = ""
+    venue_address: Text(500) = ""
+    commune_id: Id | None = None
     mode: Activity.Mode = Activity.Mode.IN_PERSON
-    online_url: str = ""
-    target_groups: list[str] = []
-    capacity: int | None = None
+    online_url: Text(200) = ""
+    target_groups: list[Text(20)] = Field(default=[], max_length=10)
+    capacity: Count | None = None
     registration_required: bool = False
-    partners: str = ""
-    sessions: list[SessionIn]
+    partners: Text(5_000) = ""
+    sessions: list[SessionIn] = Field(max_length=50)
     published: bool = False
 
 
 class ActivityPatch(Schema):
-    lock_version: int
-    title: str | None = None
-    description: str | None = None
-    venue_name: str | None = None
-    capacity: int | None = None
+    lock_version: Count
+    title: Text(300) | None = None
+    description: Text(20_000) | None = None
+    venue_name: Text(300) | None = None
+    capacity: Count | None = None
     status: Activity.Status | None = None
     published: bool | None = None
-    sessions: list[SessionIn] | None = None
+    sessions: list[SessionIn] | None = Field(default=None, max_length=50)
 
 
 class RegistrationIn(Schema):
-    name: str
-    phone: str = ""
-    email: str = ""
-    group: str
+    name: Text(150)
+    phone: Text(30) = ""
+    email: Text(254) = ""
+    group: Text(20)
     consent: bool
 
 
 class TicketOut(Schema):
-    code: str
+    code: str | None
     status: str
     waiting_position: int | None
+    message: str = ""
 
 
 class RegistrationOut(Schema):
@@ -117,7 +121,7 @@ class RegistrationOut(Schema):
 
 
 class CheckInIn(Schema):
-    code: str
+    code: Text(40)
 
 
 def _out(activity: Activity) -> dict:
@@ -142,20 +146,22 @@ def _category(campaign, code: str):
     return category
 
 
-@router.get("/activities", response=ActivityPage, auth=None, summary="Published activities (filters like the page)")
-def list_activities(request, q: str = "", province: int | None = None, commune: int | None = None,
-                    category: str = "", start: date | None = None, end: date | None = None, mode: str = "",
-                    group: str = "", places_left: bool = False,
+@router.get("/activities", response=ActivityPage, auth=OPTIONAL_AUTH,
+            summary="Published activities (filters like the page)")
+def list_activities(request, q: Text(200) = "", province: Id | None = None, commune: Id | None = None,
+                    category: Text(40) = "", start: Day | None = None, end: Day | None = None, mode: Text(20) = "",
+                    group: Text(20) = "", places_left: bool = False,
                     when: str = Query("upcoming", pattern="^(upcoming|past)$"), limit: int = Query(50, ge=1, le=200),
-                    offset: int = Query(0, ge=0)):
+                    offset: Offset = 0):
     queryset = selectors.public_activities(selectors.ActivityFilters(
         query=q, province=province, commune=commune, category=category, start=start, end=end, mode=mode,
         group=group, places_left=places_left, when=when))
     return {"count": queryset.count(), "items": [_out(a) for a in queryset[offset:offset + limit]]}
 
 
-@router.get("/activities/{int:activity_id}", response=ActivityOut, auth=None)
-def get_activity(request, activity_id: int):
+@router.get("/activities/{int:activity_id}", response=ActivityOut, auth=OPTIONAL_AUTH,
+            summary="One activity: published ones for everyone, drafts for those who may see its unit")
+def get_activity(request, activity_id: Id):
     activity = selectors.public_activity(activity_id) or selectors.activity_for_organiser(request.user, activity_id)
     if activity is None:
         raise Http404
@@ -181,7 +187,7 @@ def create_activity(request, payload: ActivityIn):
 
 
 @router.patch("/activities/{int:activity_id}", response=ActivityOut, auth=AUTH)
-def patch_activity(request, activity_id: int, payload: ActivityPatch):
+def patch_activity(request, activity_id: Id, payload: ActivityPatch):
     activity = selectors.activity_for_organiser(request.user, activity_id)
     if activity is None:
         raise Http404
@@ -195,6 +201,16 @@ def patch_activity(request, activity_id: int, payload: ActivityPatch):
     return _out(activity)
 
 
+@router.delete("/activities/{int:activity_id}", response={204: None}, auth=AUTH,
+               summary="Delete an activity with its sessions and registrations (editors)")
+def delete_activity(request, activity_id: Id):
+    activity = selectors.activity_for_organiser(request.user, activity_id)
+    if activity is None:
+        raise Http404
+    services.activity_delete(actor=request.user, activity=activity)
+    return Status(204, None)
+
+
 class ImportOut(Schema):
     created: int
     ids: list[int]
@@ -202,7 +218,7 @@ class ImportOut(Schema):
 
 @router.post("/units/{int:unit_id}/activities/import", response={201: ImportOut}, auth=AUTH,
              summary="Import activities from an .xlsx or .csv file (all rows or none)")
-def import_activities(request, unit_id: int, file: File[UploadedFile]):
+def import_activities(request, unit_id: Id, file: File[UploadedFile]):
     unit = org_selectors.unit_get(unit_id)
     campaign = campaign_selectors.campaign_current()
     if unit is None or campaign is None:
@@ -220,26 +236,37 @@ def _session(session_id: int) -> Session:
     return session
 
 
-@router.post("/sessions/{int:session_id}/registrations", response={201: TicketOut}, auth=None,
-             summary="Register (public): returns the ticket code")
-def register(request, session_id: int, payload: RegistrationIn):
+@router.post("/sessions/{int:session_id}/registrations", response={201: TicketOut, 202: TicketOut}, auth=None,
+             summary="Register (public): 201 with the ticket code, or 202 without one",
+             description="202 (status \"received\", no code) when the phone or e-mail already holds a place in "
+                         "this session: the answer does not tell whose place it is; the ticket is e-mailed again "
+                         "to the holder when the registration has an e-mail address. Rate-limited per client.")
+def register(request, session_id: Id, payload: RegistrationIn):
+    rate_limit(request, "registration")
     session = _session(session_id)
     if not session.activity.published:
         raise Http404
-    registration = services.registration_create(session=session, **payload.dict())
+    outcome = services.registration_create(session=session, **payload.dict())
+    if outcome.received_only:
+        return Status(202, {"code": None, "status": "received", "waiting_position": None,
+                            "message": _("Received. No new ticket was made; if this contact was registered for "
+                                         "this session before, its ticket stays valid and was e-mailed again "
+                                         "when possible.")})
+    registration = outcome.registration
     return Status(201, {"code": codes.display(registration.code), "status": registration.status,
                         "waiting_position": registration.waiting_position})
 
 
 @router.get("/sessions/{int:session_id}/registrations", response=list[RegistrationOut], auth=AUTH,
-            summary="Registrations with personal data (organisers only)")
-def list_registrations(request, session_id: int):
+            summary="Registrations with personal data (editors of the organising unit only)")
+def list_registrations(request, session_id: Id):
     session = _session(session_id)
-    if not permissions.can_view(request.user, session.activity.unit):
+    if not permissions.can_edit(request.user, session.activity.unit):
         raise PermissionDeniedError()
     return list(selectors.session_registrations(request.user, session))
 
 
 @router.post("/sessions/{int:session_id}/checkin", response=RegistrationOut, auth=AUTH)
-def check_in(request, session_id: int, payload: CheckInIn):
+def check_in(request, session_id: Id, payload: CheckInIn):
+    rate_limit(request, "checkin")
     return services.check_in(actor=request.user, session=_session(session_id), code=payload.code)

@@ -75,7 +75,7 @@ def load_demo_activities() -> dict[str, int]:
         for i in range(people):
             registration = services.registration_create(
                 session=session, name=PEOPLE[(i + n) % len(PEOPLE)], phone=f"0900{n:03d}{i:03d}",
-                group=GROUPS[(i + n) % len(GROUPS)], consent=True)
+                group=GROUPS[(i + n) % len(GROUPS)], consent=True).registration
             registered += 1
             if i < present:
                 services.check_in(actor=None, session=session, code=registration.code)

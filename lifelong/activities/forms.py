@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.activities.models import Activity, TargetGroup
-from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET
+from lifelong.core.forms import DayField
 from lifelong.orgs.models import OrgUnit
 
 SESSION_ROWS = 3
@@ -33,8 +33,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["commune"].required = False
         for i in range(1, SESSION_ROWS + 1):
             required = i == 1
-            self.fields[f"day_{i}"] = forms.DateField(label=_("Date"), required=required, widget=DATE_WIDGET,
-                                                      input_formats=DATE_INPUT_FORMATS)
+            self.fields[f"day_{i}"] = DayField(label=_("Date"), required=required)
             self.fields[f"start_{i}"] = forms.TimeField(label=_("From"), required=required, widget=TIME_WIDGET)
             self.fields[f"end_{i}"] = forms.TimeField(label=_("To"), required=required, widget=TIME_WIDGET)
 
@@ -79,7 +78,7 @@ class WalkInForm(forms.Form):
 
 
 class CopyForm(forms.Form):
-    first_day = forms.DateField(label=_("New first date"), widget=DATE_WIDGET, input_formats=DATE_INPUT_FORMATS)
+    first_day = DayField(label=_("New first date"))
 
 
 class ActivityStatusForm(forms.Form):

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.campaigns.models import ActivityCategory, Campaign
+from lifelong.core.validation import validate_date_in_range
 from lifelong.orgs.models import OrgUnit
 
 
@@ -104,8 +105,8 @@ class Activity(models.Model):
 
 class Session(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sessions")
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(_("starts"), validators=[validate_date_in_range])
+    ends_at = models.DateTimeField(_("ends"), validators=[validate_date_in_range])
     # Kept by the services under the session's row lock: capacity is checked against them.
     confirmed_count = models.PositiveIntegerField(default=0)
     waiting_count = models.PositiveIntegerField(default=0)

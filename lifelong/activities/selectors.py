@@ -7,7 +7,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lifelong.activities.models import Activity, Registration, Session
-from lifelong.core.text import search_key
+from lifelong.core.validation import search_words
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
 
@@ -51,7 +51,7 @@ def public_activities(filters: ActivityFilters) -> QuerySet[Activity]:
         queryset = queryset.filter(mode=filters.mode)
     if filters.group:
         queryset = queryset.filter(target_groups__contains=f",{filters.group},")
-    for word in search_key(filters.query).split():
+    for word in search_words(filters.query):
         queryset = queryset.filter(search_key__contains=word)
     sessions = Session.objects.filter(activity=OuterRef("pk"))
     if filters.start:
@@ -109,8 +109,8 @@ def feed_activities(*, within: OrgUnit) -> QuerySet[Activity]:
 
 
 def session_registrations(user, session: Session) -> QuerySet[Registration]:
-    """Personal data: only for those who may see the organising unit's data."""
-    if not permissions.can_view(user, session.activity.unit):
+    """Personal data: only for the organising unit's editors, who run the activity (docs/permissions.md)."""
+    if not permissions.can_edit(user, session.activity.unit):
         return Registration.objects.none()
     return session.registrations.exclude(status=Registration.Status.CANCELLED).order_by(
         "status", "waiting_position", "created_at")

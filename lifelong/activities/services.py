@@ -7,13 +7,18 @@ the last places at once.
 """
 
 import re
+import secrets
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from lifelong.activities import codes
@@ -22,6 +27,7 @@ from lifelong.campaigns.models import Campaign
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.core.text import normalize_text, search_key
+from lifelong.core.validation import DATE_OUT_OF_RANGE, date_in_range
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
 
@@ -72,7 +78,9 @@ def _clean(activity: Activity, sessions: list[tuple[datetime, datetime]] | None)
         if not sessions:
             errors.append({"field": "sessions", "message": _("Give at least one date and time.")})
         for start, end in sessions:
-            if end < start:
+            if not (date_in_range(start) and date_in_range(end)):
+                errors.append({"field": "sessions", "message": str(DATE_OUT_OF_RANGE)})
+            elif end < start:
                 errors.append({"field": "sessions", "message": _("A session ends before it starts.")})
     if errors:
         raise ValidationFailed(details=errors)
@@ -162,6 +170,20 @@ def activity_set_state(*, actor, activity: Activity, published: bool | None = No
     audit_record(actor=actor, action="activities.activity.state", target=activity, unit_id=activity.unit_id,
                  published=activity.published, status=activity.status)
     return activity
+
+
+@transaction.atomic
+def activity_delete(*, actor, activity: Activity) -> None:
+    """Remove an activity with its sessions and registrations (an entry typed by mistake, a test).
+
+    The audit entry keeps what it was (title, dates, how many people had registered), not who.
+    """
+    _require_edit(actor, activity.unit)
+    registrations = Registration.objects.filter(session__activity=activity).count()
+    audit_record(actor=actor, action="activities.activity.deleted", target=activity, unit_id=activity.unit_id,
+                 title=activity.title, published=activity.published, registrations=registrations,
+                 starts_at=activity.starts_at.isoformat() if activity.starts_at else None)
+    activity.delete()
 
 
 @transaction.atomic
@@ -271,20 +293,52 @@ def _contact(phone: str, email: str) -> tuple[str, str, str, list[dict]]:
         errors.append({"field": "phone", "message": _("Enter a Vietnamese phone number, e.g. 0912 345 678.")})
     if email:
         try:
+            if len(email) > Registration._meta.get_field("email").max_length:
+                raise ValidationError("too long")
             validate_email(email)
         except ValidationError:
             errors.append({"field": "email", "message": _("Enter a valid e-mail address.")})
     return phone, email, f"tel:{phone}" if phone else f"mail:{email}", errors
 
 
+@dataclass
+class RegistrationOutcome:
+    """What a sign-up answers. `registration` is None when the contact already held a place: the answer then
+    says nothing about that place (a stranger may have typed someone else's phone number), and the ticket
+    goes again to the holder's own e-mail address when there is one."""
+
+    registration: Registration | None
+
+    @property
+    def received_only(self) -> bool:
+        return self.registration is None
+
+
+def _send_ticket(registration: Registration, *, again: bool = False) -> None:
+    if not registration.email:
+        return
+    activity = registration.session.activity
+    link = settings.SITE_URL.rstrip("/") + reverse("ticket", args=[registration.code])
+    subject = _("Your ticket again: %(title)s") if again else _("Your ticket: %(title)s")
+    body = _("%(title)s\n%(when)s\n\nYour ticket (show it at the door): %(link)s\nCode: %(code)s\n\n"
+             "On that page you can also cancel the registration or erase your data.") % {
+        "title": activity.title, "link": link, "code": codes.display(registration.code),
+        "when": formats.date_format(timezone.localtime(registration.session.starts_at), "SHORT_DATETIME_FORMAT")}
+    # After the commit: a mail server that is down must not undo the registration.
+    transaction.on_commit(lambda: send_mail(subject % {"title": activity.title[:100]}, body, None,
+                                            [registration.email], fail_silently=True))
+
+
 @transaction.atomic
 def registration_create(*, session: Session, name: str, phone: str = "", email: str = "", group: str,
-                        consent: bool) -> Registration:
+                        consent: bool) -> RegistrationOutcome:
     """Sign up for a session: a place if one is left, otherwise the waiting list."""
     name = normalize_text(name)
     phone, email, contact_key, errors = _contact(phone, email)
     if not name:
         errors.append({"field": "name", "message": _("Give your full name.")})
+    elif len(name) > Registration._meta.get_field("name").max_length:
+        errors.append({"field": "name", "message": _("The name is too long.")})
     if group not in TargetGroup.values:
         errors.append({"field": "group", "message": _("Choose your group.")})
     if not consent:
@@ -297,10 +351,11 @@ def registration_create(*, session: Session, name: str, phone: str = "", email: 
     activity = session.activity
     if not activity.published or activity.status == Activity.Status.CANCELLED or session.ends_at < timezone.now():
         raise ValidationFailed(_("Registration for this session is closed."))
-    if Registration.objects.filter(session=session, contact_key=contact_key).exclude(
-            status=Registration.Status.CANCELLED).exists():
-        raise ValidationFailed(details=[{"field": "phone" if phone else "email", "message": _(
-            "This phone number or e-mail already has a place in this session.")}])
+    holder = Registration.objects.filter(session=session, contact_key=contact_key).exclude(
+        status=Registration.Status.CANCELLED).first()
+    if holder is not None:
+        _send_ticket(holder, again=True)
+        return RegistrationOutcome(registration=None)
     full = activity.capacity is not None and session.confirmed_count >= activity.capacity
     registration = Registration(session=session, name=name, phone=phone, email=email, contact_key=contact_key,
                                 group=group, consent_at=timezone.now(), code=codes.new_code(),
@@ -311,11 +366,12 @@ def registration_create(*, session: Session, name: str, phone: str = "", email: 
     try:
         with transaction.atomic():
             registration.save()
-    except IntegrityError as exc:
-        raise ValidationFailed(_("This phone number or e-mail already has a place in this session.")) from exc
+    except IntegrityError:  # the same contact at the same instant (PostgreSQL's unique index decided)
+        return RegistrationOutcome(registration=None)
     counter = "waiting_count" if full else "confirmed_count"
     Session.objects.filter(pk=session.pk).update(**{counter: F(counter) + 1})
-    return registration
+    _send_ticket(registration)
+    return RegistrationOutcome(registration=registration)
 
 
 def _promote(session: Session) -> Registration | None:
@@ -344,28 +400,62 @@ def _release(registration: Registration) -> Registration | None:
     return promoted
 
 
+def _erase_personal_data(registration: Registration, *, new_code: bool) -> None:
+    """Keep only what the counts need (group, status, check-in time); with new_code the old ticket link dies."""
+    registration.name = registration.phone = registration.email = ""
+    registration.contact_key = f"erased:{registration.pk}"
+    fields = ["name", "phone", "email", "contact_key"]
+    if new_code:
+        registration.code = "X" + secrets.token_hex(9).upper()  # not a signed code: no page accepts it
+        fields.append("code")
+    registration.save(update_fields=fields)
+
+
 @transaction.atomic
 def registration_cancel(*, registration: Registration) -> Registration | None:
-    """Cancel a place (from the confirmation's cancel link); the first person waiting moves up."""
+    """Cancel a place (from the ticket page); the first person waiting moves up.
+
+    The name, phone and e-mail are erased at once: a cancelled place needs none of them.
+    """
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         return None
     promoted = _release(registration)
     registration.status, registration.waiting_position = Registration.Status.CANCELLED, None
     registration.save(update_fields=["status", "waiting_position"])
+    _erase_personal_data(registration, new_code=False)
     return promoted
+
+
+def _erase(registration: Registration) -> None:
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Registration.Status.CANCELLED and registration.checked_in_at is None:
+        _release(registration)
+        registration.status, registration.waiting_position = Registration.Status.CANCELLED, None
+        registration.save(update_fields=["status", "waiting_position"])
+    _erase_personal_data(registration, new_code=True)
 
 
 @transaction.atomic
 def registration_erase(*, actor, registration: Registration) -> None:
-    """Delete a person's data on request (the organiser does it); the place goes to the next person waiting."""
+    """Erase a person's data on their request, made to the organiser (Nghị định 13/2023/NĐ-CP).
+
+    The place goes to the next person waiting. A check-in already made stays counted (group and time,
+    no name), so the unit's report does not change.
+    """
     _require_edit(actor, registration.session.activity.unit)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status != Registration.Status.CANCELLED:
-        _release(registration)
+    _erase(registration)
     audit_record(actor=actor, action="activities.registration.erased", target=registration.session.activity,
                  unit_id=registration.session.activity.unit_id, session=registration.session_id)
-    registration.delete()
+
+
+@transaction.atomic
+def registration_erase_by_holder(*, registration: Registration) -> None:
+    """The same, asked by the holder from the ticket page (whoever has the ticket's secret code)."""
+    _erase(registration)
+    audit_record(actor=None, action="activities.registration.erased_by_holder",
+                 target=registration.session.activity, unit_id=registration.session.activity.unit_id,
+                 session=registration.session_id)
 
 
 class CheckInRefused(ValidationFailed):
@@ -398,7 +488,7 @@ def walk_in(*, actor, session: Session, name: str, group: str, phone: str = "") 
     _require_edit(actor, session.activity.unit)
     session = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
     name = normalize_text(name)
-    if not name or group not in TargetGroup.values:
+    if not name or group not in TargetGroup.values or len(name) > Registration._meta.get_field("name").max_length:
         raise ValidationFailed(_("Give the name and the group of the person."))
     capacity = session.activity.capacity
     if capacity is not None and session.confirmed_count >= capacity:

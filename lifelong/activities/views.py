@@ -33,6 +33,8 @@ from lifelong.activities.models import Activity, Registration, Session, TargetGr
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.cache import public_page
 from lifelong.core.errors import ConflictError, ServiceError
+from lifelong.core.ratelimits import rate_limited
+from lifelong.core.validation import parse_date_param, parse_int_param
 from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
@@ -40,30 +42,17 @@ from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.views import _unit_or_404
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _date(value) -> date | None:
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return timezone.datetime.strptime(value or "", pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
 def _filters(request) -> selectors.ActivityFilters:
+    """The list's filters from the address; a value that makes no sense is simply not applied."""
     get = request.GET
     return selectors.ActivityFilters(
-        query=get.get("q", "").strip()[:100], province=_int(get.get("province")), commune=_int(get.get("commune")),
-        category=get.get("category", "")[:40], start=_date(get.get("from")), end=_date(get.get("to")),
+        query=get.get("q", "").strip()[:100], province=parse_int_param(get.get("province"), minimum=1),
+        commune=parse_int_param(get.get("commune"), minimum=1),
+        category=get.get("category", "")[:40], start=parse_date_param(get.get("from")),
+        end=parse_date_param(get.get("to")),
         mode=get.get("mode", "") if get.get("mode") in Activity.Mode.values else "",
         group=get.get("group", "") if get.get("group") in TargetGroup.values else "",
-        places_left=get.get("places") == "1", campaign=_int(get.get("campaign")),
+        places_left=get.get("places") == "1", campaign=parse_int_param(get.get("campaign"), minimum=1),
         when="past" if get.get("when") == "past" else "upcoming")
 
 
@@ -108,11 +97,7 @@ def activity_list(request):
 def activity_calendar(request):
     filters = _filters(request)
     today = timezone.localdate()
-    try:
-        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
-        first = date(year, month, 1)
-    except ValueError:
-        first = today.replace(day=1)
+    first = parse_date_param(request.GET.get("month", "")[:7] + "-01") or today.replace(day=1)
     last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
     filters.start, filters.end = first, last
     days: dict[date, list] = {}
@@ -168,17 +153,21 @@ def feed_province(request, code: str):
 # cached for every visitor.
 @csrf_exempt
 @require_POST
+@rate_limited("registration")
 def register(request, session_id: int):
     session = get_object_or_404(Session.objects.select_related("activity"), pk=session_id,
                                 activity__published=True)
     form = RegistrationForm(request.POST)
     if form.is_valid():
         try:
-            registration = services.registration_create(session=session, **form.cleaned_data)
+            outcome = services.registration_create(session=session, **form.cleaned_data)
         except ServiceError as exc:
             add_service_errors(form, exc)
         else:
-            return redirect("ticket", code=registration.code)
+            if outcome.received_only:
+                return render(request, "activities/registration_received.html", {"activity": session.activity,
+                                                                                  "session": session})
+            return redirect("ticket", code=outcome.registration.code)
     activity = session.activity
     return render(request, "activities/activity_detail.html", {
         "activity": activity, "sessions": [(s, s.ends_at >= timezone.now()) for s in activity.sessions.all()],
@@ -191,6 +180,7 @@ def _ticket_or_404(code: str) -> Registration:
     return get_object_or_404(Registration.objects.select_related("session__activity"), code=codes.normalise(code))
 
 
+@rate_limited("ticket")
 def ticket(request, code: str):
     """The confirmation: QR code and code to type. Reachable only with the (secret) code itself."""
     registration = _ticket_or_404(code)
@@ -203,10 +193,21 @@ def ticket(request, code: str):
 
 
 @require_POST
+@rate_limited("ticket")
 def ticket_cancel(request, code: str):
     registration = _ticket_or_404(code)
     services.registration_cancel(registration=registration)
-    messages.success(request, _("Your registration is cancelled."))
+    messages.success(request, _("Your registration is cancelled and your name and contact were erased."))
+    return redirect("activity_detail", pk=registration.session.activity_id)
+
+
+@require_POST
+@rate_limited("ticket")
+def ticket_erase(request, code: str):
+    """The holder erases their data (Nghị định 13/2023/NĐ-CP); the ticket stops working."""
+    registration = _ticket_or_404(code)
+    services.registration_erase_by_holder(registration=registration)
+    messages.success(request, _("Your personal data for this registration was erased."))
     return redirect("activity_detail", pk=registration.session.activity_id)
 
 
@@ -344,6 +345,11 @@ def activity_state(request, pk: int):
             if form.is_valid():
                 services.activity_set_state(actor=request.user, activity=activity,
                                             status=form.cleaned_data["status"])
+        elif action == "delete":
+            unit_id = activity.unit_id
+            services.activity_delete(actor=request.user, activity=activity)
+            messages.success(request, _("The activity was deleted."))
+            return redirect("unit_activities", pk=unit_id)
         elif action == "copy":
             form = CopyForm(request.POST)
             if not form.is_valid():
@@ -367,6 +373,7 @@ def _session_for_organiser(request, session_id: int) -> Session:
 
 
 @login_required
+@rate_limited("checkin", methods=("POST",))
 def check_in(request, session_id: int):
     session = _session_for_organiser(request, session_id)
     form, walk_form, result, refused = CheckInForm(), WalkInForm(), None, None

@@ -5,16 +5,20 @@ from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET
 
 
 class CampaignForm(forms.ModelForm):
+    """`admin=False` (an editor who is not an admin of the owner) leaves out the separation-of-duties box."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Campaign
-        fields = ["year", "name", "theme", "start_date", "end_date", "opening_date", "slogans"]
+        fields = ["year", "name", "theme", "start_date", "end_date", "opening_date", "slogans", "separate_review"]
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "opening_date": DATE_WIDGET,
                    "theme": forms.Textarea(attrs={"rows": 2}), "slogans": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, admin: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not admin:
+            del self.fields["separate_review"]
         self.fields["name"].required = False
         for name in ("start_date", "end_date", "opening_date"):
             self.fields[name].input_formats = DATE_INPUT_FORMATS

@@ -3,7 +3,9 @@
 A `Campaign` is one year's Week (Tuần lễ hưởng ứng học tập suốt đời năm 2025): its theme (chủ đề),
 its dates (1 to 7 October in recent years, with the opening ceremony on the first day everywhere),
 the slogans to use (UNESCO's four pillars by default) and the unit that owns it, the Ministry.
-The Ministry's editors create and edit campaigns; everyone else reads them.
+The Ministry's editors create and edit campaigns; everyone else reads them. Only its admins turn on
+`separate_review` (separation of duties): a report of the campaign may then not be accepted by the
+person who submitted it.
 
 Each campaign lists its `ActivityCategory`s: the kinds of activity the Ministry's letter asks for,
 lettered a) to g) in Vietnamese alphabetical order (a, b, c, d, đ, e, g). They change a little from
@@ -11,9 +13,11 @@ year to year, so they belong to the campaign and are edited with it. Plans, acti
 report form refer to them.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lifelong.core.validation import EARLIEST_DATE, LATEST_DATE, validate_date_in_range
 from lifelong.orgs.models import OrgUnit
 
 UNESCO_SLOGAN = "Học để biết, học để làm, học để chung sống, học để tự khẳng định mình"
@@ -34,14 +38,21 @@ DEFAULT_CATEGORIES = [
 
 
 class Campaign(models.Model):
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=[
+        MinValueValidator(EARLIEST_DATE.year), MaxValueValidator(LATEST_DATE.year)])
     name = models.CharField(_("name"), max_length=255)
     theme = models.TextField(_("theme"), blank=True)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
-    opening_date = models.DateField(_("opening ceremony date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_date_in_range])
+    end_date = models.DateField(_("end date"), validators=[validate_date_in_range])
+    opening_date = models.DateField(_("opening ceremony date"), null=True, blank=True,
+                                    validators=[validate_date_in_range])
     slogans = models.TextField(_("slogans"), blank=True, default=UNESCO_SLOGAN, help_text=_("One per line."))
     owner = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("owner"))
+    separate_review = models.BooleanField(
+        _("separate submission and acceptance"), default=False,
+        help_text=_("When ticked, nobody may accept a results report that they submitted themselves (platform "
+                    "operators included); someone else of the level above must accept it. Returning it stays "
+                    "allowed."))
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,4 +1,5 @@
-"""Writes of campaigns and their activity categories (the Ministry's editors only)."""
+"""Writes of campaigns and their activity categories (the Ministry's editors only; the separation-of-duties
+setting, `separate_review`, by its admins only)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,11 +15,15 @@ from lifelong.core.text import normalize_text
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
 
-CAMPAIGN_FIELDS = ("name", "theme", "start_date", "end_date", "opening_date", "slogans")
+CAMPAIGN_FIELDS = ("name", "theme", "start_date", "end_date", "opening_date", "slogans", "separate_review")
 
 
 def _may_edit(actor, owner: OrgUnit) -> bool:
     return actor is None or permissions.can_edit(actor, owner)
+
+
+def _may_admin(actor, owner: OrgUnit) -> bool:
+    return actor is None or permissions.can_admin(actor, owner)
 
 
 def _validation_failed(exc: ValidationError) -> ValidationFailed:
@@ -38,13 +43,13 @@ def _check_dates(campaign: Campaign) -> None:
 
 @transaction.atomic
 def campaign_create(*, actor, owner: OrgUnit, year: int, name: str = "", theme: str = "", start_date, end_date,
-                    opening_date=None, slogans: str | None = None) -> Campaign:
+                    opening_date=None, slogans: str | None = None, separate_review: bool = False) -> Campaign:
     if owner.kind != OrgUnit.Kind.MINISTRY:
         raise ValidationFailed(_("Only the Ministry owns campaigns."))
-    if not _may_edit(actor, owner):
+    if not _may_edit(actor, owner) or (separate_review and not _may_admin(actor, owner)):
         raise PermissionDeniedError()
     campaign = Campaign(owner=owner, year=year, theme=normalize_text(theme), start_date=start_date,
-                        end_date=end_date, opening_date=opening_date or start_date,
+                        end_date=end_date, opening_date=opening_date or start_date, separate_review=separate_review,
                         name=normalize_text(name) or f"Tuần lễ hưởng ứng học tập suốt đời năm {year}")
     if slogans is not None:
         campaign.slogans = slogans.strip()
@@ -60,7 +65,8 @@ def campaign_create(*, actor, owner: OrgUnit, year: int, name: str = "", theme: 
     ])
     for hook in settings.CAMPAIGN_CREATED_HOOKS:  # e.g. reports: install the default results form
         import_string(hook)(actor=actor, campaign=campaign)
-    audit_record(actor=actor, action="campaigns.campaign.created", target=campaign, unit_id=owner.pk, year=year)
+    audit_record(actor=actor, action="campaigns.campaign.created", target=campaign, unit_id=owner.pk, year=year,
+                 separate_review=separate_review)
     return campaign
 
 
@@ -72,6 +78,10 @@ def campaign_update(*, actor, campaign: Campaign, version: int, **fields) -> Cam
     for key in ("name", "theme"):
         if key in changes:
             changes[key] = normalize_text(changes[key])
+    if "separate_review" in changes:
+        changes["separate_review"] = bool(changes["separate_review"])
+        if changes["separate_review"] != campaign.separate_review and not _may_admin(actor, campaign.owner):
+            raise PermissionDeniedError(_("Only the admins of the campaign's owner may change separation of duties."))
     candidate = Campaign(pk=campaign.pk, owner=campaign.owner, year=campaign.year,
                          **{f: changes.get(f, getattr(campaign, f)) for f in CAMPAIGN_FIELDS})
     candidate._state.adding = False
@@ -85,8 +95,9 @@ def campaign_update(*, actor, campaign: Campaign, version: int, **fields) -> Cam
     if not updated:
         raise ConflictError()
     campaign.refresh_from_db()
+    extra = {"separate_review": campaign.separate_review} if "separate_review" in changes else {}
     audit_record(actor=actor, action="campaigns.campaign.updated", target=campaign, unit_id=campaign.owner_id,
-                 fields=sorted(changes))
+                 fields=sorted(changes), **extra)
     return campaign
 
 

@@ -5,7 +5,7 @@ from lifelong.campaigns import views
 urlpatterns = [
     path("campaigns/", views.campaign_list, name="campaign_list"),
     path("campaigns/new/", views.campaign_create, name="campaign_create"),
-    path("campaigns/<int:pk>/", views.campaign_detail, name="campaign_detail"),
-    path("campaigns/<int:pk>/edit/", views.campaign_edit, name="campaign_edit"),
-    path("campaigns/<int:pk>/categories/", views.category_save, name="category_save"),
+    path("campaigns/<id:pk>/", views.campaign_detail, name="campaign_detail"),
+    path("campaigns/<id:pk>/edit/", views.campaign_edit, name="campaign_edit"),
+    path("campaigns/<id:pk>/categories/", views.category_save, name="category_save"),
 ]

@@ -53,7 +53,7 @@ def campaign_create(request):
     ministry = _ministry()
     if ministry is None or not permissions.can_edit(request.user, ministry):
         raise PermissionDenied
-    form = CampaignForm(request.POST or None)
+    form = CampaignForm(request.POST or None, admin=permissions.can_admin(request.user, ministry))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
@@ -73,8 +73,9 @@ def campaign_edit(request, pk: int):
     if not permissions.can_edit(request.user, campaign.owner):
         raise PermissionDenied
     status = 200
+    admin = permissions.can_admin(request.user, campaign.owner)
     if request.method == "POST":
-        form = CampaignForm(request.POST, instance=selectors.campaign_get(pk))
+        form = CampaignForm(request.POST, instance=selectors.campaign_get(pk), admin=admin)
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "year")}
             try:
@@ -89,7 +90,7 @@ def campaign_edit(request, pk: int):
         else:
             status = 400
     else:
-        form = CampaignForm(instance=campaign, initial={"version": campaign.version})
+        form = CampaignForm(instance=campaign, initial={"version": campaign.version}, admin=admin)
     form.fields["year"].disabled = True
     return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign}, status=status)
 

@@ -5,7 +5,7 @@ gunicorn refuses to serve too.
 """
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=False)
@@ -29,6 +29,21 @@ def check_allowed_hosts(app_configs=None, **kwargs):
                 "DEBUG is off and ALLOWED_HOSTS is empty: no request would be answered.",
                 hint="Set ALLOWED_HOSTS, e.g. ALLOWED_HOSTS=lifelong.example.vn",
                 id="lifelong.E002",
+            )
+        ]
+    return []
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_cache(app_configs=None, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if not settings.DEBUG and backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "The cache is each process's own memory: rate limits and cached pages are not shared between "
+                "app servers or workers.",
+                hint="Set CACHE_URL=redis://host:6379/0 (docs/deployment.md).",
+                id="lifelong.W001",
             )
         ]
     return []

@@ -1,5 +1,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.csrf import csrf_exempt
 
@@ -22,3 +23,12 @@ def healthz(request):
 # Choosing a language only sets a preference cookie: harmless if forged cross-site, so it needs no CSRF
 # token, and pages with the language switch stay cacheable for anonymous visitors.
 set_language = csrf_exempt(i18n_views.set_language)
+
+
+def csrf_failure(request, reason=""):
+    """A refused form post (expired page, blocked cookie): the API's error shape or a page that says what to do."""
+    from lifelong.core.middleware import refusal
+
+    return refusal(request, 403, "csrf_failed", _(
+        "The form was sent from a page that is too old or without the site's cookie. Reload the page and send "
+        "it again; if this keeps happening, allow cookies for this site."))

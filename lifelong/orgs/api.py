@@ -7,8 +7,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from lifelong.core.api import AUTH
+from lifelong.core.api import AUTH, OPTIONAL_AUTH
 from lifelong.core.errors import PermissionDeniedError
+from lifelong.core.schema import Id, Offset, Text
 from lifelong.orgs import permissions, selectors
 from lifelong.orgs.models import OrgUnit
 
@@ -80,29 +81,29 @@ def _get_unit(unit_id: int) -> OrgUnit:
     return unit
 
 
-@router.get("/units", response=UnitPage, auth=None, summary="List and search units")
-def list_units(request, search: str = "", kind: OrgUnit.Kind | None = None, within: int | None = None,
-               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+@router.get("/units", response=UnitPage, auth=OPTIONAL_AUTH, summary="List and search units")
+def list_units(request, search: Text(200) = "", kind: OrgUnit.Kind | None = None, within: Id | None = None,
+               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: Offset = 0):
     """Search ignores case and tone marks ("tay mo" finds "Phường Tây Mỗ"); `within` limits to a subtree."""
     scope = _get_unit(within) if within is not None else None
     return _page(selectors.unit_search(search, kind=kind, within=scope), limit, offset)
 
 
-@router.get("/units/{unit_id}", response=UnitDetailOut, auth=None, summary="One unit with its breadcrumbs")
-def get_unit(request, unit_id: int):
+@router.get("/units/{unit_id}", response=UnitDetailOut, auth=OPTIONAL_AUTH, summary="One unit with its breadcrumbs")
+def get_unit(request, unit_id: Id):
     unit = _get_unit(unit_id)
     data = _unit_out(unit)
     data["breadcrumbs"] = [_unit_out(u) for u in selectors.unit_breadcrumbs(unit)]
     return data
 
 
-@router.get("/units/{unit_id}/children", response=UnitPage, auth=None, summary="Direct children of a unit")
-def get_children(request, unit_id: int, limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+@router.get("/units/{unit_id}/children", response=UnitPage, auth=OPTIONAL_AUTH, summary="Direct children of a unit")
+def get_children(request, unit_id: Id, limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: Offset = 0):
     return _page(selectors.unit_children(_get_unit(unit_id)), limit, offset)
 
 
 @router.get("/units/{unit_id}/members", response=list[MemberOut], auth=AUTH, summary="Members of a unit")
-def get_members(request, unit_id: int):
+def get_members(request, unit_id: Id):
     unit = _get_unit(unit_id)
     if not permissions.can_view(request.user, unit):
         raise PermissionDeniedError(_("You may not see the members of this unit."))

@@ -6,7 +6,7 @@ activities); members, tokens and everything the later apps attach to a unit are 
 
 from django.db.models import Case, Count, QuerySet, Value, When
 
-from lifelong.core.text import search_key
+from lifelong.core.validation import search_words
 from lifelong.orgs import permissions
 from lifelong.orgs.models import ApiToken, Membership, OrgUnit
 
@@ -45,10 +45,11 @@ def unit_search(query: str = "", *, kind: str | None = None, within: OrgUnit | N
         queryset = queryset.filter(path__startswith=within.path)
     if kind:
         queryset = queryset.filter(kind=kind)
-    folded = search_key(query)
-    for word in folded.split():
+    words = search_words(query)
+    for word in words:
         queryset = queryset.filter(search_key__contains=word)
-    if folded:
+    if words:
+        folded = " ".join(words)
         # The whole phrase ("da nang" in "thanh pho da nang") before scattered words ("dai nang").
         queryset = queryset.annotate(
             phrase_rank=Case(When(search_key__contains=folded, then=Value(0)), default=Value(1))

@@ -138,11 +138,12 @@ def unit_import(request, pk: int):
                   status=400 if form.errors else 200)
 
 
-def unit_import_template(request, pk: int):
-    body = "\ufeffname,kind,code,parent_code\nTrường Tiểu học Ví dụ,school,,\nTổ dân phố số 1,village,,\n"
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="don-vi-mau.csv"'
-    return response
+def unit_import_template(request, pk: int) -> HttpResponse:
+    from lifelong.core.exports import csv_response
+
+    return csv_response("don-vi-mau.csv", [["name", "kind", "code", "parent_code"],
+                                           ["Trường Tiểu học Ví dụ", "school", "", ""],
+                                           ["Tổ dân phố số 1", "village", "", ""]])
 
 
 @login_required

@@ -4,13 +4,14 @@ import datetime
 from datetime import date
 
 from django.http import Http404
-from ninja import File, Query, Router, Schema, Status
+from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import ConfigDict
 
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.campaigns.models import Campaign
-from lifelong.core.api import AUTH
-from lifelong.core.errors import ValidationFailed
+from lifelong.core.api import AUTH, OPTIONAL_AUTH
+from lifelong.core.schema import Count, Day, Id, Offset, Text
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
 from lifelong.plans import selectors, services
@@ -45,24 +46,24 @@ class CampaignOut(Schema):
 
 
 class LegalBasisIO(Schema):
-    intro: str = "Căn cứ"
-    kind: str
-    number: str = ""
+    intro: Text(20) = "Căn cứ"
+    kind: Text(60)
+    number: Text(80) = ""
     date: datetime.date | None = None
-    issuer: str = ""
-    subject: str = ""
+    issuer: Text(300) = ""
+    subject: Text(5_000) = ""
 
 
 class ActivityIO(Schema):
-    category: int | None = None
-    text: str
+    category: Id | None = None
+    text: Text(20_000)
 
 
 class AssignmentIO(Schema):
-    assignee: str = ""
-    unit: int | None = None
-    role: str = "lead"
-    task: str = ""
+    assignee: Text(300) = ""
+    unit: Id | None = None
+    role: Text(10) = "lead"
+    task: Text(5_000) = ""
 
 
 class PlanOut(Schema):
@@ -121,21 +122,58 @@ class PlanSummary(Schema):
 
 
 class PlanCreateIn(Schema):
-    unit_id: int
-    campaign_id: int
+    unit_id: Id
+    campaign_id: Id
     doc_kind: Plan.DocKind = Plan.DocKind.PLAN
 
 
+LONG_TEXT = 20_000
+
+
+class PlanFieldsIn(Schema):
+    """The fields of a draft that a PATCH may set; only those given are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_kind: Plan.DocKind | None = None
+    number: Text(20) | None = None
+    symbol: Text(60) | None = None
+    issue_date: Day | None = None
+    issue_place: Text(100) | None = None
+    parent_body_line: Text(200) | None = None
+    issuing_body_line: Text(300) | None = None
+    title: Text(500) | None = None
+    addressees: Text(LONG_TEXT) | None = None
+    purposes: Text(LONG_TEXT) | None = None
+    theme: Text(LONG_TEXT) | None = None
+    time_and_venue: Text(LONG_TEXT) | None = None
+    week_start: Day | None = None
+    week_end: Day | None = None
+    opening_date: Day | None = None
+    opening_venue: Text(300) | None = None
+    budget_state: Text(LONG_TEXT) | None = None
+    budget_social: Text(LONG_TEXT) | None = None
+    report_due: Day | None = None
+    report_to: Id | None = None
+    report_to_text: Text(300) | None = None
+    report_kinds: list[OrgUnit.Kind] | None = Field(default=None, max_length=20)
+    recipients: Text(LONG_TEXT) | None = None
+    signature_mode: Plan.SignatureMode | None = None
+    signature_authority: Text(200) | None = None
+    signature_title: Text(200) | None = None
+    signer_name: Text(200) | None = None
+
+
 class PlanPatchIn(Schema):
-    lock_version: int
-    fields: dict[str, str | date | int | list[str] | None] = {}
-    legal_bases: list[LegalBasisIO] | None = None
-    activities: list[ActivityIO] | None = None
-    assignments: list[AssignmentIO] | None = None
+    lock_version: Count
+    fields: PlanFieldsIn = PlanFieldsIn()
+    legal_bases: list[LegalBasisIO] | None = Field(default=None, max_length=200)
+    activities: list[ActivityIO] | None = Field(default=None, max_length=200)
+    assignments: list[AssignmentIO] | None = Field(default=None, max_length=500)
 
 
 class PublishIn(Schema):
-    lock_version: int
+    lock_version: Count
 
 
 class PublishOut(Schema):
@@ -227,21 +265,21 @@ def _get_plan(request, plan_id: int) -> Plan:
     return plan
 
 
-@router.get("/campaigns", response=list[CampaignOut], auth=None, tags=["campaigns"])
+@router.get("/campaigns", response=list[CampaignOut], auth=OPTIONAL_AUTH, tags=["campaigns"])
 def list_campaigns(request):
     return [_campaign_out(c) for c in campaign_selectors.campaign_list().prefetch_related("categories")]
 
 
-@router.get("/campaigns/{campaign_id}", response=CampaignOut, auth=None, tags=["campaigns"])
-def get_campaign(request, campaign_id: int):
+@router.get("/campaigns/{campaign_id}", response=CampaignOut, auth=OPTIONAL_AUTH, tags=["campaigns"])
+def get_campaign(request, campaign_id: Id):
     return _campaign_out(_get_campaign(campaign_id))
 
 
-@router.get("/plans", response=list[PlanSummary], auth=None, tags=["plans"],
+@router.get("/plans", response=list[PlanSummary], auth=OPTIONAL_AUTH, tags=["plans"],
             summary="Plans the caller may see: every published plan, drafts of units in its scope")
-def list_plans(request, unit: int | None = None, campaign: int | None = None,
+def list_plans(request, unit: Id | None = None, campaign: Id | None = None,
                status: Plan.Status | None = None, limit: int = Query(100, ge=1, le=500),
-               offset: int = Query(0, ge=0)):
+               offset: Offset = 0):
     queryset = selectors.plans_visible_to(request.user)
     if unit is not None:
         queryset = queryset.filter(unit_id=unit)
@@ -252,13 +290,17 @@ def list_plans(request, unit: int | None = None, campaign: int | None = None,
     return [_summary(p) for p in queryset.order_by("unit__path", "-revision")[offset:offset + limit]]
 
 
-@router.get("/plans/{int:plan_id}", response=PlanOut, auth=None, tags=["plans"])
-def get_plan(request, plan_id: int):
+@router.get("/plans/{int:plan_id}", response=PlanOut, auth=OPTIONAL_AUTH, tags=["plans"])
+def get_plan(request, plan_id: Id):
     return _plan_out(_get_plan(request, plan_id))
 
 
-@router.get("/plans/{int:plan_id}/document.docx", auth=None, tags=["plans"], summary="The plan as a Word document")
-def get_plan_document(request, plan_id: int):
+@router.get("/plans/{int:plan_id}/document.docx", auth=OPTIONAL_AUTH, tags=["plans"],
+            summary="The plan as a Word document",
+            openapi_extra={"responses": {200: {"description": "The .docx file", "content": {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+                    "schema": {"type": "string", "format": "binary"}}}}}})
+def get_plan_document(request, plan_id: Id):
     plan = _get_plan(request, plan_id)
     return plan_docx_response(plan)
 
@@ -280,17 +322,11 @@ def derive_plan(request, payload: PlanCreateIn):
 
 @router.patch("/plans/{int:plan_id}", response=PlanOut, auth=AUTH, tags=["plans"],
               summary="Edit a draft; lists given replace the plan's lists whole")
-def patch_plan(request, plan_id: int, payload: PlanPatchIn):
+def patch_plan(request, plan_id: Id, payload: PlanPatchIn):
     plan = _get_plan(request, plan_id)
-    fields = dict(payload.fields)
-    if "report_to" in fields and fields["report_to"] is not None:
+    fields = payload.fields.dict(exclude_unset=True)
+    if fields.get("report_to") is not None:
         fields["report_to"] = OrgUnit.objects.filter(pk=fields["report_to"]).first()
-    for name in services.DATE_FIELDS:
-        if isinstance(fields.get(name), str):
-            try:
-                fields[name] = date.fromisoformat(fields[name])
-            except ValueError:
-                raise ValidationFailed(details=[{"field": name, "message": "YYYY-MM-DD"}]) from None
     plan = services.plan_update(
         actor=request.user, plan=plan, lock_version=payload.lock_version, fields=fields,
         legal_bases=[b.dict() for b in payload.legal_bases] if payload.legal_bases is not None else None,
@@ -300,20 +336,20 @@ def patch_plan(request, plan_id: int, payload: PlanPatchIn):
 
 
 @router.post("/plans/{int:plan_id}/publish", response=PublishOut, auth=AUTH, tags=["plans"])
-def publish_plan(request, plan_id: int, payload: PublishIn):
+def publish_plan(request, plan_id: Id, payload: PublishIn):
     result = services.plan_publish(actor=request.user, plan=_get_plan(request, plan_id),
                                    lock_version=payload.lock_version)
     return {"plan": _plan_out(result.plan), "warnings": [str(w) for w in result.warnings]}
 
 
 @router.post("/plans/{int:plan_id}/revise", response={201: PlanOut}, auth=AUTH, tags=["plans"])
-def revise_plan(request, plan_id: int):
+def revise_plan(request, plan_id: Id):
     return Status(201, _plan_out(services.plan_revise(actor=request.user, plan=_get_plan(request, plan_id))))
 
 
-@router.get("/units/{unit_id}/coverage", response=CoverageOut, auth=None, tags=["plans"],
+@router.get("/units/{unit_id}/coverage", response=CoverageOut, auth=OPTIONAL_AUTH, tags=["plans"],
             summary="Which units below have published a plan, a draft, or none")
-def get_coverage(request, unit_id: int, campaign: int):
+def get_coverage(request, unit_id: Id, campaign: Id):
     result = selectors.coverage(_get_unit(unit_id), _get_campaign(campaign))
     return {
         "unit_id": unit_id, "campaign_id": campaign, "children_counts": _counts(result.children_counts),

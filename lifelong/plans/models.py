@@ -28,6 +28,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.campaigns.models import ActivityCategory, Campaign
+from lifelong.core.validation import validate_cited_date_in_range, validate_date_in_range
 from lifelong.orgs.models import OrgUnit
 
 
@@ -62,7 +63,8 @@ class Plan(models.Model):
     # Header
     number = models.CharField(_("number"), max_length=20, blank=True, help_text=_("Empty until the office numbers it."))
     symbol = models.CharField(_("symbol"), max_length=60, blank=True, help_text=_("e.g. KH-UBND"))
-    issue_date = models.DateField(_("issue date"), null=True, blank=True)
+    issue_date = models.DateField(_("issue date"), null=True, blank=True,
+                                  validators=[validate_date_in_range])
     issue_place = models.CharField(_("place"), max_length=100, blank=True)
     parent_body_line = models.CharField(_("parent body line"), max_length=200, blank=True)
     issuing_body_line = models.CharField(_("issuing body lines"), max_length=300, blank=True,
@@ -74,15 +76,19 @@ class Plan(models.Model):
     purposes = models.TextField(_("purposes and requirements"), blank=True)
     theme = models.TextField(_("theme"), blank=True)
     time_and_venue = models.TextField(_("time and venue"), blank=True)
-    week_start = models.DateField(_("start of the Week"), null=True, blank=True)
-    week_end = models.DateField(_("end of the Week"), null=True, blank=True)
-    opening_date = models.DateField(_("opening ceremony date"), null=True, blank=True)
+    week_start = models.DateField(_("start of the Week"), null=True, blank=True,
+                                  validators=[validate_date_in_range])
+    week_end = models.DateField(_("end of the Week"), null=True, blank=True,
+                                validators=[validate_date_in_range])
+    opening_date = models.DateField(_("opening ceremony date"), null=True, blank=True,
+                                    validators=[validate_date_in_range])
     opening_venue = models.CharField(_("opening ceremony venue"), max_length=300, blank=True)
     budget_state = models.TextField(_("budget: state sources"), blank=True)
     budget_social = models.TextField(_("budget: private contributions, sponsorship"), blank=True)
 
     # Reporting
-    report_due = models.DateField(_("report deadline"), null=True, blank=True)
+    report_due = models.DateField(_("report deadline"), null=True, blank=True,
+                                  validators=[validate_date_in_range])
     report_to = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                                   verbose_name=_("reports go to"))
     report_to_text = models.CharField(_("reports go to (as written)"), max_length=300, blank=True)
@@ -155,7 +161,7 @@ class LegalBasis(models.Model):
     intro = models.CharField(_("introduced by"), max_length=20, choices=Intro.choices, default=Intro.PURSUANT)
     kind = models.CharField(_("kind"), max_length=60, help_text=_("Quyết định, Công văn, Kế hoạch, Luật ..."))
     number = models.CharField(_("number and symbol"), max_length=80, blank=True)
-    date = models.DateField(_("date"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True, validators=[validate_cited_date_in_range])
     issuer = models.CharField(_("issuer"), max_length=300, blank=True)
     subject = models.TextField(_("subject"), blank=True)
     source_plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -217,6 +217,15 @@ def _check_report_to(plan: Plan) -> list[dict]:
     return []
 
 
+def _row_errors(row, prefix: str, exclude: list[str]) -> list[dict]:
+    """The model's own checks (lengths, choices, dates) of one row of a plan's lists, named by position."""
+    try:
+        row.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        return [{"field": f"{prefix}.{name}", "message": str(m)} for name, ms in exc.message_dict.items() for m in ms]
+    return []
+
+
 def _replace_items(plan: Plan, legal_bases, activities, assignments) -> None:
     errors = []
     if legal_bases is not None:
@@ -228,6 +237,8 @@ def _replace_items(plan: Plan, legal_bases, activities, assignments) -> None:
                                subject=_clean_text(item.get("subject", "")))
             if not basis.kind:
                 errors.append({"field": f"legal_bases.{order}.kind", "message": _("Give the kind of document.")})
+            else:
+                errors += _row_errors(basis, f"legal_bases.{order}", ["plan", "source_plan"])
             rows.append(basis)
         if not errors:
             plan.legal_bases.all().delete()
@@ -242,7 +253,9 @@ def _replace_items(plan: Plan, legal_bases, activities, assignments) -> None:
                 errors.append({"field": f"activities.{order}.category", "message": _("Unknown category.")})
             if not text:
                 continue
-            rows.append(PlanActivity(plan=plan, category_id=category_id, order=order, text=text))
+            row = PlanActivity(plan=plan, category_id=category_id, order=order, text=text)
+            errors += _row_errors(row, f"activities.{order}", ["plan", "category"])
+            rows.append(row)
         if not errors:
             plan.activities.all().delete()
             PlanActivity.objects.bulk_create(rows)
@@ -263,8 +276,11 @@ def _replace_items(plan: Plan, legal_bases, activities, assignments) -> None:
             role = item.get("role") or Assignment.Role.LEAD
             if role not in Assignment.Role.values:
                 errors.append({"field": f"assignments.{order}.role", "message": _("Unknown role.")})
-            rows.append(Assignment(plan=plan, order=order, unit=unit, assignee=assignee, role=role,
-                                   task=_clean_text(item.get("task", ""))))
+            row = Assignment(plan=plan, order=order, unit=unit, assignee=assignee, role=role,
+                             task=_clean_text(item.get("task", "")))
+            if assignee and role in Assignment.Role.values:
+                errors += _row_errors(row, f"assignments.{order}", ["plan", "unit"])
+            rows.append(row)
         if not errors:
             plan.assignments.all().delete()
             Assignment.objects.bulk_create(rows)
@@ -285,6 +301,8 @@ def plan_update(*, actor, plan: Plan, lock_version: int, fields: dict | None = N
             value = _clean_text(value or "")
         setattr(plan, name, value)
     errors = _check_report_to(plan)
+    if not isinstance(plan.report_kinds, list) or any(k not in Kind.values for k in plan.report_kinds):
+        errors.append({"field": "report_kinds", "message": _("Unknown kind of unit.")})
     try:
         plan.full_clean(exclude=["previous", "derived_from", "campaign", "unit"])
     except ValidationError as exc:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.errors import ConflictError, ServiceError
 from lifelong.core.text import search_key
+from lifelong.core.validation import parse_int_param
 from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
@@ -36,10 +37,8 @@ from lifelong.plans.reading.files import MAX_BYTES as MAX_DOCUMENT_BYTES
 def _campaign_or_404(request):
     campaign_id = request.GET.get("campaign") or request.POST.get("campaign")
     if campaign_id:
-        try:
-            campaign = campaign_selectors.campaign_get(int(campaign_id))
-        except (TypeError, ValueError):
-            campaign = None
+        number = parse_int_param(campaign_id, minimum=1)
+        campaign = campaign_selectors.campaign_get(number) if number is not None else None
     else:
         campaign = campaign_selectors.campaign_current()
     if campaign is None:

@@ -4,12 +4,13 @@ completeness. Values use the field names of the page (`v.c2.learners`, `na.b2`),
 from datetime import date, datetime
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.campaigns.models import Campaign
-from lifelong.core.api import AUTH
+from lifelong.core.api import AUTH, OPTIONAL_AUTH
 from lifelong.core.errors import PermissionDeniedError
+from lifelong.core.schema import Count, Id, Text
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -72,14 +73,14 @@ class ReportOut(Schema):
 
 
 class ReportIn(Schema):
-    lock_version: int
-    values: dict[str, str | int | bool | None] = {}
-    narrative: dict[str, str] | None = None
+    lock_version: Count
+    values: dict[Text(40), Text(40) | int | bool | None] = Field(default={}, max_length=500)
+    narrative: dict[Text(40), Text(50_000)] | None = Field(default=None, max_length=50)
 
 
 class TransitionIn(Schema):
-    lock_version: int
-    comment: str = ""
+    lock_version: Count
+    comment: Text(2_000) = ""
 
 
 class TotalOut(Schema):
@@ -168,8 +169,8 @@ def _report_out(report: Report, warnings=()) -> dict:
     }
 
 
-@router.get("/campaigns/{campaign_id}/report-form", response=FormOut, auth=None)
-def get_form(request, campaign_id: int):
+@router.get("/campaigns/{campaign_id}/report-form", response=FormOut, auth=OPTIONAL_AUTH)
+def get_form(request, campaign_id: Id):
     campaign = _campaign(campaign_id)
     indicators = selectors.indicators(campaign)
     codes = {i.pk: i.code for i in indicators}
@@ -185,13 +186,13 @@ def get_form(request, campaign_id: int):
 
 
 @router.get("/units/{unit_id}/report", response=ReportOut, auth=AUTH)
-def get_report(request, unit_id: int, campaign: int):
+def get_report(request, unit_id: Id, campaign: Id):
     return _report_out(services.report_for(_unit(request, unit_id), _campaign(campaign)))
 
 
 @router.put("/units/{unit_id}/report", response=ReportOut, auth=AUTH,
             summary="Save the unit's draft (a province's own system can push its numbers with a token)")
-def put_report(request, unit_id: int, campaign: int, payload: ReportIn):
+def put_report(request, unit_id: Id, campaign: Id, payload: ReportIn):
     unit = _unit(request, unit_id, edit=True)
     report = services.report_for(unit, _campaign(campaign))
     data = {k: ("yes" if v is True else "no" if v is False else ("" if v is None else str(v)))
@@ -202,7 +203,7 @@ def put_report(request, unit_id: int, campaign: int, payload: ReportIn):
 
 
 @router.post("/units/{unit_id}/report/submit", response=ReportOut, auth=AUTH)
-def submit_report(request, unit_id: int, campaign: int, payload: TransitionIn):
+def submit_report(request, unit_id: Id, campaign: Id, payload: TransitionIn):
     report = services.report_for(_unit(request, unit_id, edit=True), _campaign(campaign))
     report, warnings = services.report_submit(actor=request.user, report=report, lock_version=payload.lock_version)
     return _report_out(report, warnings)
@@ -219,21 +220,21 @@ def _review_target(request, unit_id: int, campaign_id: int) -> Report:
 
 
 @router.post("/units/{unit_id}/report/accept", response=ReportOut, auth=AUTH)
-def accept_report(request, unit_id: int, campaign: int, payload: TransitionIn):
+def accept_report(request, unit_id: Id, campaign: Id, payload: TransitionIn):
     report = services.report_accept(actor=request.user, report=_review_target(request, unit_id, campaign),
                                     lock_version=payload.lock_version)
     return _report_out(report)
 
 
 @router.post("/units/{unit_id}/report/return", response=ReportOut, auth=AUTH)
-def return_report(request, unit_id: int, campaign: int, payload: TransitionIn):
+def return_report(request, unit_id: Id, campaign: Id, payload: TransitionIn):
     report = services.report_return(actor=request.user, report=_review_target(request, unit_id, campaign),
                                     lock_version=payload.lock_version, comment=payload.comment)
     return _report_out(report)
 
 
 @router.get("/units/{unit_id}/totals", response=TotalsOut, auth=AUTH)
-def get_totals(request, unit_id: int, campaign: int, accepted_only: bool = False):
+def get_totals(request, unit_id: Id, campaign: Id, accepted_only: bool = False):
     from lifelong.reports.exports import totals_table
 
     unit = _unit(request, unit_id)
@@ -249,7 +250,7 @@ def get_totals(request, unit_id: int, campaign: int, accepted_only: bool = False
 
 
 @router.get("/units/{unit_id}/completeness", response=CompletenessOut, auth=AUTH)
-def get_completeness(request, unit_id: int, campaign: int, sort: str = "name"):
+def get_completeness(request, unit_id: Id, campaign: Id, sort: str = "name"):
     unit = _unit(request, unit_id)
     result = selectors.completeness(unit, _campaign(campaign), sort=sort if sort in selectors.SORTS else "name")
     return {

@@ -1,15 +1,13 @@
 """The totals table of a unit (children × indicators) as a page, .xlsx and .csv; the results report as .docx."""
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from lifelong.campaigns.models import Campaign
+from lifelong.core import exports
+from lifelong.core.exports import Sheet
 from lifelong.core.text import search_key
 from lifelong.documents.nd30 import OfficialDocument, Section, Signature, Table, build_docx
 from lifelong.orgs import selectors as org_selectors
@@ -20,7 +18,6 @@ from lifelong.reports import selectors
 from lifelong.reports.models import GROUPS, TOTAL, Indicator, ParticipantGroup, Report
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass
@@ -88,31 +85,13 @@ def _filename(table: TotalsTable, extension: str) -> str:
 
 
 def xlsx_response(table: TotalsTable) -> HttpResponse:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tong hop"
-    for row in _rows(table):
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-    sheet.column_dimensions["A"].width = 40
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(table, "xlsx")}"'
-    return response
+    header, *rows = _rows(table)
+    sheet = Sheet("Tong hop", header, rows, freeze_panes="B2", column_widths={"A": 40})
+    return exports.xlsx_response(_filename(table, "xlsx"), [sheet])
 
 
 def csv_response(table: TotalsTable) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in _rows(table):
-        writer.writerow(row)
-    # A byte-order mark so that Excel opens the UTF-8 file with its Vietnamese letters intact.
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(table, "csv")}"'
-    return response
+    return exports.csv_response(_filename(table, "csv"), _rows(table))
 
 
 def _number(value: int | None) -> str:

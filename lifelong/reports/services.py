@@ -2,7 +2,9 @@
 
 Every service checks permission, runs in one transaction and writes one audit entry. A unit's own
 editors fill in and submit its report; the editors of its parent accept or return it, excuse it, or
-lock reporting. `actor=None` is the system (load_demo, plan publication hooks).
+lock reporting. When the campaign asks for separation of duties (`Campaign.separate_review`), whoever
+made the latest submission of a report may not accept it, superusers included; returning it stays
+allowed. `actor=None` is the system (load_demo, plan publication hooks).
 """
 
 from django.conf import settings
@@ -11,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lifelong.campaigns.models import Campaign
 from lifelong.core.audit import audit_record
@@ -32,6 +35,15 @@ from lifelong.reports.models import (
 )
 
 Status = Report.Status
+
+
+class SeparationOfDutiesError(PermissionDeniedError):
+    """The campaign asks for separation of duties and the actor submitted the report themselves."""
+
+    code = "separation_of_duties"
+    default_message = gettext_lazy(
+        "You submitted this report yourself, and this campaign requires that someone else accept it. "
+        "You can still return it for correction.")
 
 
 def _require(allowed: bool) -> None:
@@ -290,11 +302,32 @@ def _may_review(actor, report: Report) -> bool:
     return parent is not None and permissions.can_edit(actor, parent)
 
 
+def latest_submitter_id(report: Report) -> int | None:
+    """Who made the report's latest submission (None: the system, or never submitted)."""
+    return (report.events.filter(action=ReportEvent.Action.SUBMITTED).order_by("-created_at", "-pk")
+            .values_list("actor_id", flat=True).first())
+
+
+def separation_forbids_accept(actor, report: Report) -> bool:
+    """The campaign separates duties and `actor` made the latest submission: they may not accept it.
+
+    No exemption for superusers; the system (`actor=None`) is not a person and is never stopped.
+    """
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return False
+    # Read the setting afresh: the report may carry a campaign loaded before an admin changed it.
+    if not Campaign.objects.filter(pk=report.campaign_id, separate_review=True).exists():
+        return False
+    return latest_submitter_id(report) == actor.pk
+
+
 @transaction.atomic
 def report_accept(*, actor, report: Report, lock_version: int) -> Report:
     _require(_may_review(actor, report))
     if report.status != Status.SUBMITTED:
         raise ValidationFailed(_("Only a submitted report can be accepted."))
+    if separation_forbids_accept(actor, report):
+        raise SeparationOfDutiesError()
     _claim(report, lock_version, Status.SUBMITTED)
     report.status, report.accepted_at = Status.ACCEPTED, timezone.now()
     report.save(update_fields=["status", "accepted_at", "lock_version", "updated_at"])

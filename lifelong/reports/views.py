@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.core.validation import parse_int_param
 from lifelong.core.web import flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
@@ -79,6 +80,9 @@ def _report_context(request, unit, campaign, report, data, errors, warnings=(), 
     can_edit = permissions.can_edit(request.user, unit) and report.status == Report.Status.DRAFT
     can_review = unit.parent is not None and permissions.can_edit(request.user, unit.parent) and \
         report.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
+    # Separation of duties: the reviewer who submitted the report may return it but not accept it.
+    accept_refused = can_review and report.status == Report.Status.SUBMITTED and \
+        services.separation_forbids_accept(request.user, report)
     expected = ExpectedReporter.objects.filter(campaign=campaign, unit=unit).first()
     return {
         "unit": unit, "campaign": campaign, "report": report, "breadcrumbs": org_selectors.unit_breadcrumbs(unit),
@@ -86,6 +90,7 @@ def _report_context(request, unit, campaign, report, data, errors, warnings=(), 
         "narratives": [(s, data.get(f"n.{s.code}", ""), errors.get(f"n.{s.code}", ""))
                        for s in campaign.narrative_sections.all()],
         "errors": errors, "warnings": warnings, "can_edit": can_edit, "can_review": can_review,
+        "accept_refused": accept_refused,
         "events": selectors.report_events(report), "expected": expected,
         "locked": services.reporting_locked_for(unit, campaign),
     }
@@ -117,7 +122,7 @@ def report_edit(request, pk: int):
             raise PermissionDenied
         data = request.POST
         try:
-            lock_version = int(request.POST.get("lock_version", "0"))
+            lock_version = _lock_version(request)
             services.report_save(actor=request.user, report=report, lock_version=lock_version, data=request.POST,
                                  narrative=_narrative_from(request.POST, campaign))
             if "submit" in request.POST:
@@ -142,7 +147,7 @@ def report_edit(request, pk: int):
             status = 400
             messages.error(request, _("The page was out of date; reload it and try again."))
     context = _report_context(request, unit, campaign, report, data, errors, warnings, proposals)
-    context["form_data_lock"] = report.lock_version if status != 409 else int(request.POST.get("lock_version", 0))
+    context["form_data_lock"] = report.lock_version if status != 409 else _lock_version(request)
     return render(request, "reports/report_edit.html", context, status=status)
 
 
@@ -171,7 +176,7 @@ def report_review(request, pk: int):
     campaign = _campaign_or_404(request)
     report = get_object_or_404(Report, unit=unit, campaign=campaign)
     try:
-        lock_version = int(request.POST.get("lock_version", "0"))
+        lock_version = _lock_version(request)
         if request.POST.get("action") == "accept":
             services.report_accept(actor=request.user, report=report, lock_version=lock_version)
             messages.success(request, _("Report accepted."))
@@ -179,11 +184,21 @@ def report_review(request, pk: int):
             services.report_return(actor=request.user, report=report, lock_version=lock_version,
                                    comment=request.POST.get("comment", ""))
             messages.success(request, _("Report returned to %(unit)s.") % {"unit": unit.name})
+    except services.SeparationOfDutiesError as exc:  # say why on the report page rather than a bare 403
+        messages.error(request, exc.message)
     except ServiceError as exc:
         flash_service_error(request, exc)
     except ValueError:
         messages.error(request, _("The page was out of date; reload it and try again."))
     return redirect(f"{reverse('report_edit', args=[unit.pk])}?campaign={campaign.pk}")
+
+
+def _lock_version(request) -> int:
+    """The version the page was loaded at; a missing or garbled one can only be out of date (ValueError)."""
+    value = parse_int_param(request.POST.get("lock_version"))
+    if value is None:
+        raise ValueError("lock_version")
+    return value
 
 
 def _require_view(request, unit):
@@ -252,12 +267,12 @@ def completeness_action(request, pk: int):
             services.reporting_lock(actor=request.user, unit=unit, campaign=campaign, locked=action == "lock")
             messages.success(request, _("Saved."))
         elif action == "exception":
-            child = _unit_or_404(int(request.POST.get("child", 0)))
+            child = _unit_or_404(parse_int_param(request.POST.get("child"), minimum=1) or 0)
             services.lock_exception_grant(actor=request.user, unit=unit, campaign=campaign, child=child)
             messages.success(request, _("Saved."))
         elif action in ("excuse", "unexcuse"):
-            reporter = get_object_or_404(ExpectedReporter, pk=int(request.POST.get("reporter", 0)), parent=unit,
-                                         campaign=campaign)
+            reporter_id = parse_int_param(request.POST.get("reporter"), minimum=1) or 0
+            reporter = get_object_or_404(ExpectedReporter, pk=reporter_id, parent=unit, campaign=campaign)
             services.expected_reporter_excuse(actor=request.user, reporter=reporter,
                                               reason=request.POST.get("reason", ""), excused=action == "excuse")
             messages.success(request, _("Saved."))

@@ -28,5 +28,6 @@ def skills(tree, campaign):
 
 
 def sign_up(activity, name="Nguyễn Văn An", phone="0912345678", group="residents", **extra):
-    return services.registration_create(session=activity.sessions.first(), name=name, phone=phone, group=group,
-                                        consent=True, **extra)
+    outcome = services.registration_create(session=activity.sessions.first(), name=name, phone=phone, group=group,
+                                           consent=True, **extra)
+    return outcome.registration

@@ -1,5 +1,6 @@
 import threading
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.db import close_old_connections, connection
@@ -8,6 +9,7 @@ from lifelong.activities import codes, prefill, services
 from lifelong.activities.models import Activity, Registration, Session
 from lifelong.activities.tests.conftest import future, sign_up
 from lifelong.core.errors import PermissionDeniedError, ValidationFailed
+from lifelong.core.models import AuditEntry
 from lifelong.orgs.models import Membership
 from lifelong.plans.tests.helpers import publish_plan
 
@@ -68,11 +70,22 @@ def test_capacity_waiting_list_and_promotion_in_order(skills):
     assert services.registration_cancel(registration=first) is None  # a second cancel changes nothing
 
 
-def test_one_place_per_phone_or_email_and_consent(skills):
-    sign_up(skills, phone="+84 912 345 678")
-    with pytest.raises(ValidationFailed) as info:
-        sign_up(skills, name="Người khác", phone="0912.345.678")
-    assert "đã có chỗ" in info.value.details[0]["message"]
+def test_one_place_per_phone_or_email_and_consent(skills, mailoutbox, django_capture_on_commit_callbacks):
+    holder = sign_up(skills, phone="+84 912 345 678")
+    # The same phone again: no second place, and nothing in the answer about the first one.
+    assert sign_up(skills, name="Người khác", phone="0912.345.678") is None
+    assert Registration.objects.filter(session__activity=skills).count() == 1
+    assert Registration.objects.get().name == holder.name
+    session = Session.objects.get(activity=skills)
+    assert session.confirmed_count == 1
+    # With an e-mail, the holder (not the one who typed it) gets the ticket again.
+    with django_capture_on_commit_callbacks(execute=True):  # the mail leaves once the registration is saved
+        by_mail = sign_up(skills, name="Lê Thu", phone="", email="Thu@Example.vn")
+    assert len(mailoutbox) == 1 and by_mail.code in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sign_up(skills, name="Kẻ lạ", phone="", email="thu@example.vn") is None
+    assert len(mailoutbox) == 2 and mailoutbox[1].to == ["thu@example.vn"] and by_mail.code in mailoutbox[1].body
+    assert "Kẻ lạ" not in mailoutbox[1].body
     with pytest.raises(ValidationFailed) as info:
         services.registration_create(session=skills.sessions.first(), name="X", phone="0911111111",
                                      group="residents", consent=False)
@@ -81,6 +94,37 @@ def test_one_place_per_phone_or_email_and_consent(skills):
         services.registration_create(session=skills.sessions.first(), name="X", phone="12345", group="residents",
                                      consent=True)
     assert info.value.details[0]["field"] == "phone"
+
+
+@pytest.mark.parametrize("start", [
+    datetime(1, 1, 1, tzinfo=dt_timezone(timedelta(hours=7))),
+    datetime(1999, 12, 31, 23, 0, tzinfo=dt_timezone(timedelta(hours=7))),
+    datetime(2101, 1, 1, 8, 0, tzinfo=UTC),
+    datetime(9999, 12, 31, 0, 0, tzinfo=UTC),
+])
+def test_dates_outside_the_window_are_refused_and_nothing_is_saved(tree, campaign, start):
+    category = campaign.categories.get(code="awareness")
+    with pytest.raises(ValidationFailed) as info:
+        services.activity_create(actor=None, unit=tree.taymo, campaign=campaign, published=True,
+                                 data={"category": category, "title": "Ngày sai"},
+                                 sessions=[(start, start + timedelta(hours=1))])
+    message = "Hãy nhập ngày trong khoảng 01/01/2000 đến 31/12/2100."
+    assert info.value.details == [{"field": "sessions", "message": message}]
+    assert not Activity.objects.filter(title="Ngày sai").exists() and not Session.objects.exists()
+
+
+def test_editors_delete_an_activity_with_an_audit_entry(skills, make_user, tree):
+    sign_up(skills)
+    with pytest.raises(PermissionDeniedError):
+        services.activity_delete(actor=make_user(tree.taymo, Role.VIEWER), activity=skills)
+    with pytest.raises(PermissionDeniedError):
+        services.activity_delete(actor=make_user(tree.yaly, Role.EDITOR), activity=skills)
+    assert Activity.objects.filter(pk=skills.pk).exists()
+    services.activity_delete(actor=make_user(tree.taymo, Role.EDITOR), activity=skills)
+    assert not Activity.objects.filter(pk=skills.pk).exists() and not Registration.objects.exists()
+    entry = AuditEntry.objects.get(action="activities.activity.deleted")
+    assert entry.data["title"] == skills.title and entry.data["registrations"] == 1
+    assert "Nguyễn Văn An" not in str(entry.data)
 
 
 def test_codes_are_signed_and_typed_codes_are_forgiving():
@@ -111,14 +155,54 @@ def test_check_in_once_and_refusals(skills, make_user, tree):
         services.walk_in(actor=organiser, session=session, name="Người thứ ba", group="residents")
 
 
-def test_erase_on_request_deletes_and_promotes(skills, make_user, tree):
-    first = sign_up(skills, "A", "0900000001")
+def _raw_row(pk: int) -> dict:
+    """The registration's row as the database holds it, read without the ORM's model."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, phone, email, contact_key, code, status, \"group\", checked_in_at "
+                       "FROM activities_registration WHERE id = %s", [pk])
+        names = [column[0] for column in cursor.description]
+        return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def _holds_no_personal_data(row: dict, *, name: str, phone: str, email: str = "") -> None:
+    values = " ".join(str(v) for v in row.values())
+    assert row["name"] == row["phone"] == row["email"] == ""
+    assert name not in values and phone not in values and (not email or email not in values)
+
+
+def test_erase_on_request_keeps_no_personal_data_and_promotes(skills, make_user, tree):
+    first = sign_up(skills, "Nguyễn Thị A", "0900000001", email="a@example.vn")
     sign_up(skills, "B", "0900000002")
     waiting = sign_up(skills, "C", "0900000003")
     services.registration_erase(actor=make_user(tree.taymo, Role.EDITOR), registration=first)
-    assert not Registration.objects.filter(pk=first.pk).exists()
-    assert not Registration.objects.filter(name="A").exists()
+    _holds_no_personal_data(_raw_row(first.pk), name="Nguyễn Thị A", phone="0900000001", email="a@example.vn")
+    assert _raw_row(first.pk)["status"] == "cancelled"
+    assert not codes.is_genuine(_raw_row(first.pk)["code"])  # the old ticket no longer opens anything
     assert Registration.objects.get(pk=waiting.pk).status == "confirmed"
+    assert AuditEntry.objects.filter(action="activities.registration.erased").count() == 1
+
+
+def test_cancel_erases_name_phone_and_email(skills):
+    registration = sign_up(skills, "Phạm Văn Hùng", "0988777666", email="hung@example.vn")
+    services.registration_cancel(registration=registration)
+    row = _raw_row(registration.pk)
+    _holds_no_personal_data(row, name="Phạm Văn Hùng", phone="0988777666", email="hung@example.vn")
+    assert row["status"] == "cancelled" and row["group"] == "residents"
+    # The same person may sign up again afterwards.
+    assert sign_up(skills, "Phạm Văn Hùng", "0988777666") is not None
+
+
+def test_erasing_an_attended_registration_keeps_the_count(skills, make_user, tree):
+    organiser = make_user(tree.taymo, Role.EDITOR)
+    session = skills.sessions.get()
+    ticket = sign_up(skills, "Đỗ Minh", "0911000111", group="disadvantaged")
+    services.check_in(actor=organiser, session=session, code=ticket.code)
+    services.registration_erase_by_holder(registration=ticket)
+    row = _raw_row(ticket.pk)
+    _holds_no_personal_data(row, name="Đỗ Minh", phone="0911000111")
+    assert row["checked_in_at"] is not None and row["group"] == "disadvantaged"
+    session.refresh_from_db()
+    assert (session.confirmed_count, session.checked_in_count) == (1, 1)
 
 
 def test_held_activities_propose_the_prefilled_indicators(skills, tree, make_user):

@@ -74,3 +74,43 @@ def test_categories_change_per_year(tree, make_user, client):
     assert campaign.categories.get(code="ai_literacy").letter == "h"
     assert not campaign.categories.get(code="career").active
     assert campaign.categories.count() == 8
+
+
+def test_only_the_owners_admins_set_separation_of_duties(tree, make_user, client):
+    from lifelong.core.models import AuditEntry
+
+    campaign = services.campaign_create(actor=None, owner=tree.ministry, year=2026, start_date=date(2026, 10, 1),
+                                        end_date=date(2026, 10, 7))
+    assert campaign.separate_review is False
+    url = reverse("campaign_edit", args=[campaign.pk])
+    form = {"year": 2026, "name": campaign.name, "theme": "", "start_date": "01/10/2026", "end_date": "07/10/2026",
+            "opening_date": "01/10/2026", "slogans": "", "separate_review": "on"}
+    # An editor of the Ministry edits the campaign but neither sees nor changes the setting.
+    editor = make_user(tree.ministry, Role.EDITOR)
+    client.force_login(editor)
+    assert 'name="separate_review"' not in client.get(url).content.decode()
+    assert client.post(url, {**form, "version": campaign.version}).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.separate_review is False
+    with pytest.raises(PermissionDeniedError):
+        services.campaign_update(actor=editor, campaign=campaign, version=campaign.version, separate_review=True)
+    # An admin of the Ministry ticks it on the edit page; the detail page then says so, in Vietnamese.
+    client.force_login(make_user(tree.ministry, Role.ADMIN))
+    assert 'name="separate_review"' in client.get(url).content.decode()
+    assert client.post(url, {**form, "version": campaign.version}).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.separate_review is True
+    entry = AuditEntry.objects.filter(action="campaigns.campaign.updated").first()
+    assert entry.data["separate_review"] is True and "separate_review" in entry.data["fields"]
+    detail = client.get(reverse("campaign_detail", args=[campaign.pk])).content.decode()
+    assert 'data-testid="separate-review"' in detail and "Tách người gửi và người tiếp nhận" in detail
+    # The editor may still save other fields while the setting is on: it is left as it is.
+    client.force_login(editor)
+    assert client.post(url, {**{k: v for k, v in form.items() if k != "separate_review"}, "theme": "Mới",
+                             "version": campaign.version}).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.separate_review is True and campaign.theme == "Mới"
+    # Nor may an editor create a campaign with it on.
+    with pytest.raises(PermissionDeniedError):
+        services.campaign_create(actor=editor, owner=tree.ministry, year=2027, start_date=date(2027, 10, 1),
+                                 end_date=date(2027, 10, 7), separate_review=True)

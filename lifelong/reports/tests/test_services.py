@@ -297,3 +297,96 @@ def test_maintained_counts_equal_a_recount_after_every_kind_of_change(tree, repo
     before = sorted(CompletenessCount.objects.exclude(n=0).values_list("unit_id", "depth", "due_date", "state", "n"))
     counters.rebuild(reporting.pk)
     assert sorted(CompletenessCount.objects.values_list("unit_id", "depth", "due_date", "state", "n")) == before
+
+
+# Separation of duties (Campaign.separate_review)
+
+def _separate_review(campaign, on=True):
+    """Change the setting through its service, on a fresh copy (objects already loaded keep the old value)."""
+    from lifelong.campaigns.models import Campaign
+    from lifelong.campaigns.services import campaign_update
+
+    fresh = Campaign.objects.get(pk=campaign.pk)
+    return campaign_update(actor=None, campaign=fresh, version=fresh.version, separate_review=on)
+
+
+def _submitted_by(actor, unit, campaign, data=GOOD):
+    report = services.report_for(unit, campaign)
+    fill(report, data)
+    report.refresh_from_db()
+    services.report_submit(actor=actor, report=report, lock_version=report.lock_version)
+    report.refresh_from_db()
+    return report
+
+
+def _snapshot(report):
+    from lifelong.core.models import AuditEntry
+
+    row = Report.objects.get(pk=report.pk)
+    return (row.status, row.lock_version, row.accepted_at, report.events.count(), AuditEntry.objects.count(),
+            sorted(Total.objects.filter(campaign=report.campaign).values_list("unit_id", "indicator_id", "group",
+                                                                              "submitted_sum", "accepted_sum")))
+
+
+def test_separation_of_duties_the_submitter_cannot_accept_another_reviewer_can(tree, reporting, make_user):
+    from lifelong.core.models import AuditEntry
+
+    _separate_review(reporting)
+    # A Tây Mỗ editor may edit the school (a role holds for the subtree) and review it (it is the parent).
+    submitter = make_user(tree.taymo, Role.EDITOR)
+    report = _submitted_by(submitter, tree.school, reporting)
+    before = _snapshot(report)
+    with pytest.raises(services.SeparationOfDutiesError) as info:
+        services.report_accept(actor=submitter, report=report, lock_version=report.lock_version)
+    assert isinstance(info.value, PermissionDeniedError)
+    assert (info.value.status, info.value.code) == (403, "separation_of_duties")
+    assert "người khác tiếp nhận" in str(info.value.message)  # Vietnamese by default
+    assert _snapshot(report) == before  # status, lock_version, events, audit entries, totals: nothing moved
+    assert not AuditEntry.objects.filter(action="reports.report.accepted").exists()
+    colleague = make_user(tree.taymo, Role.EDITOR)
+    services.report_accept(actor=colleague, report=report, lock_version=report.lock_version)
+    report.refresh_from_db()
+    assert report.status == "accepted" and report.lock_version == before[1] + 1
+    assert report.events.get(action="accepted").actor == colleague
+    assert AuditEntry.objects.filter(action="reports.report.accepted", actor=colleague).count() == 1
+
+
+def test_separation_of_duties_binds_superusers_but_returning_stays_allowed(tree, reporting, make_user):
+    _separate_review(reporting)
+    operator = make_user(is_superuser=True)
+    report = _submitted_by(operator, tree.village, reporting)
+    with pytest.raises(services.SeparationOfDutiesError):
+        services.report_accept(actor=operator, report=report, lock_version=report.lock_version)
+    assert Report.objects.get(pk=report.pk).status == "submitted"
+    services.report_return(actor=operator, report=report, lock_version=report.lock_version, comment="Bổ sung c2.")
+    assert Report.objects.get(pk=report.pk).status == "draft"
+
+
+def test_separation_of_duties_looks_at_the_latest_submission(tree, reporting, make_user):
+    _separate_review(reporting)
+    first, second = make_user(tree.taymo, Role.EDITOR), make_user(tree.school, Role.EDITOR)
+    report = _submitted_by(first, tree.school, reporting)
+    services.report_return(actor=first, report=report, lock_version=report.lock_version, comment="Sửa lại.")
+    report = _submitted_by(second, tree.school, reporting)
+    assert services.latest_submitter_id(report) == second.pk
+    services.report_accept(actor=first, report=report, lock_version=report.lock_version)  # no longer the submitter
+    assert Report.objects.get(pk=report.pk).status == "accepted"
+
+
+def test_without_separation_of_duties_the_submitter_may_accept(tree, reporting, make_user):
+    reporting.refresh_from_db()
+    assert reporting.separate_review is False  # the default
+    reviewer = make_user(tree.taymo, Role.EDITOR)
+    report = _submitted_by(reviewer, tree.school, reporting)
+    assert not services.separation_forbids_accept(reviewer, report)
+    services.report_accept(actor=reviewer, report=report, lock_version=report.lock_version)
+    assert Report.objects.get(pk=report.pk).status == "accepted"
+
+
+def test_separation_of_duties_reads_the_setting_afresh(tree, reporting, make_user):
+    reviewer = make_user(tree.taymo, Role.EDITOR)
+    report = Report.objects.select_related("campaign").get(pk=_submitted_by(reviewer, tree.school, reporting).pk)
+    _separate_review(reporting)
+    assert report.campaign.separate_review is False  # loaded before an admin turned the setting on
+    with pytest.raises(services.SeparationOfDutiesError):
+        services.report_accept(actor=reviewer, report=report, lock_version=report.lock_version)

@@ -171,3 +171,96 @@ def test_api_push_submit_and_read_totals_with_a_token(client, tree, reporting, m
     accept = client.post(f"/api/v1/units/{tree.taymo.pk}/report/accept?campaign={reporting.pk}",
                          {"lock_version": done.json()["lock_version"]}, content_type="application/json", **auth)
     assert accept.status_code == 403  # Tây Mỗ cannot accept its own report
+
+
+# Separation of duties (Campaign.separate_review): the page and the API
+
+REFUSED = "yêu cầu một người khác tiếp nhận"  # the reason, in Vietnamese
+
+
+def _separate_review(campaign):
+    from lifelong.campaigns.models import Campaign
+    from lifelong.campaigns.services import campaign_update
+
+    fresh = Campaign.objects.get(pk=campaign.pk)
+    campaign_update(actor=None, campaign=fresh, version=fresh.version, separate_review=True)
+
+
+def _submitted_by(actor, unit, campaign):
+    report = services.report_for(unit, campaign)
+    fill(report, GOOD)
+    report.refresh_from_db()
+    services.report_submit(actor=actor, report=report, lock_version=report.lock_version)
+    report.refresh_from_db()
+    return report
+
+
+def test_separation_of_duties_page_hides_accept_from_the_submitter_and_says_why(client, tree, reporting, make_user):
+    from lifelong.core.models import AuditEntry
+
+    _separate_review(reporting)
+    submitter = make_user(tree.taymo, Role.EDITOR)
+    report = _submitted_by(submitter, tree.school, reporting)
+    client.force_login(submitter)
+    page = client.get(_url("report_edit", tree.school, reporting))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert 'data-testid="accept"' not in body and 'data-testid="accept-refused"' in body and REFUSED in body
+    assert 'data-testid="return"' in body  # returning stays allowed
+    # Posting "accept" anyway changes nothing and says why.
+    audits = AuditEntry.objects.count()
+    response = client.post(_url("report_review", tree.school, reporting),
+                           {"action": "accept", "lock_version": report.lock_version}, follow=True)
+    assert REFUSED in response.content.decode()
+    row = Report.objects.get(pk=report.pk)
+    assert (row.status, row.lock_version) == ("submitted", report.lock_version)
+    assert AuditEntry.objects.count() == audits
+    # Another reviewer of the level above sees the button and accepts.
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    body = client.get(_url("report_edit", tree.school, reporting)).content.decode()
+    assert 'data-testid="accept"' in body and REFUSED not in body
+    client.post(_url("report_review", tree.school, reporting),
+                {"action": "accept", "lock_version": report.lock_version})
+    assert Report.objects.get(pk=report.pk).status == "accepted"
+
+
+def test_without_separation_of_duties_the_page_lets_the_submitter_accept(client, tree, reporting, make_user):
+    reviewer = make_user(tree.taymo, Role.EDITOR)
+    report = _submitted_by(reviewer, tree.school, reporting)
+    client.force_login(reviewer)
+    body = client.get(_url("report_edit", tree.school, reporting)).content.decode()
+    assert 'data-testid="accept"' in body and REFUSED not in body
+    response = client.post(_url("report_review", tree.school, reporting),
+                           {"action": "accept", "lock_version": report.lock_version})
+    assert response.status_code == 302
+    assert Report.objects.get(pk=report.pk).status == "accepted"
+
+
+def test_separation_of_duties_through_the_api(client, tree, reporting, make_user):
+    from lifelong.core.models import AuditEntry
+
+    _separate_review(reporting)
+    submitter = make_user(tree.taymo, Role.EDITOR)
+    report = _submitted_by(submitter, tree.school, reporting)
+    accept = f"/api/v1/units/{tree.school.pk}/report/accept?campaign={reporting.pk}"
+    audits = AuditEntry.objects.count()
+    client.force_login(submitter)
+    refused = client.post(accept, {"lock_version": report.lock_version}, content_type="application/json")
+    assert refused.status_code == 403
+    error = refused.json()["error"]
+    assert error["code"] == "separation_of_duties" and REFUSED in error["message"]
+    row = Report.objects.get(pk=report.pk)
+    assert (row.status, row.lock_version) == ("submitted", report.lock_version)
+    assert AuditEntry.objects.count() == audits
+    client.force_login(make_user(tree.hanoi, Role.EDITOR))  # Hà Nội's editors also review Tây Mỗ's children
+    done = client.post(accept, {"lock_version": report.lock_version}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["status"] == "accepted"
+
+
+def test_without_separation_of_duties_the_api_lets_the_submitter_accept(client, tree, reporting, make_user):
+    reviewer = make_user(tree.taymo, Role.EDITOR)
+    report = _submitted_by(reviewer, tree.school, reporting)
+    client.force_login(reviewer)
+    done = client.post(f"/api/v1/units/{tree.school.pk}/report/accept?campaign={reporting.pk}",
+                       {"lock_version": report.lock_version}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["status"] == "accepted"

@@ -1,0 +1,56 @@
+"""Rate limits on what strangers can repeat: registering, looking up tickets, checking in, logging in.
+
+One call for pages and the API alike: `rate_limit(request, "registration")` counts the request against
+every limit of that group in settings.RATE_LIMITS (per client address, and per logged-in user where the
+group says so) in the shared cache (django-ratelimit), and raises `Ratelimited` when one is exceeded.
+The API answers it 429 with the error shape, pages with a Vietnamese page (lifelong.core.middleware).
+
+Client addresses: REMOTE_ADDR, or behind the TLS proxy (BEHIND_TLS_PROXY=1) the last address of
+X-Forwarded-For, the one our own proxy appended (a client can forge the others). Mobile networks put
+many people behind one address (carrier-grade NAT), so the limits per address are generous: they stop
+a script, not a commune hall full of people registering on the same Wi-Fi.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.exceptions import Ratelimited
+
+
+def client_ip(request) -> str:
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+
+def rate_limit(request, group: str) -> None:
+    """Count this request in `group`; raise Ratelimited if the client or user went over a limit."""
+    limits = settings.RATE_LIMITS.get(group, {})
+    keys = [("ip", limits.get("ip"))]
+    if request.user.is_authenticated:
+        keys.append(("user", limits.get("user")))
+    over = False
+    for key, rate in keys:
+        # Every limit is counted even after one is exceeded, so that each stays accurate.
+        if rate and is_ratelimited(request, group=f"{group}:{key}", key=key, rate=rate, increment=True):
+            over = True
+    if over:
+        raise Ratelimited()
+
+
+def rate_limited(group: str, *, methods: tuple[str, ...] = ("GET", "POST", "PUT", "PATCH", "DELETE")):
+    """View decorator: rate_limit(request, group) for the given methods, then the view."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in methods:
+                rate_limit(request, group)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
