@@ -51,7 +51,7 @@ test: install
 
 # Regenerate the translation catalogues after changing user-facing strings (needs gettext).
 messages: install
-	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=var
+	$(PY) manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=.tools --ignore=var --ignore="*/tests/*"
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
 # National-scale benchmarks on PostgreSQL (the local server by default): reporting (benchmarks/run.py),
