@@ -24,6 +24,14 @@ def _no_public_page_cache(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate-limit counters and cached pages live in the cache: every test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def tree(db):
     """Ministry → Hà Nội (Sở Y tế, Tây Mỗ → school, village) and Quảng Ngãi → Ya Ly → village."""

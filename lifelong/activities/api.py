@@ -13,7 +13,7 @@ from lifelong.activities.models import Activity, Session
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.api import AUTH, OPTIONAL_AUTH
 from lifelong.core.errors import PermissionDeniedError, ValidationFailed
-from lifelong.core.ratelimits import rate_limit
+from lifelong.core.ratelimits import RateLimitThrottle
 from lifelong.core.schema import Count, Day, Id, Moment, Offset, Text
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
@@ -237,12 +237,12 @@ def _session(session_id: int) -> Session:
 
 
 @router.post("/sessions/{int:session_id}/registrations", response={201: TicketOut, 202: TicketOut}, auth=None,
+             throttle=RateLimitThrottle("registration"),
              summary="Register (public): 201 with the ticket code, or 202 without one",
              description="202 (status \"received\", no code) when the phone or e-mail already holds a place in "
                          "this session: the answer does not tell whose place it is; the ticket is e-mailed again "
                          "to the holder when the registration has an e-mail address. Rate-limited per client.")
 def register(request, session_id: Id, payload: RegistrationIn):
-    rate_limit(request, "registration")
     session = _session(session_id)
     if not session.activity.published:
         raise Http404
@@ -266,7 +266,7 @@ def list_registrations(request, session_id: Id):
     return list(selectors.session_registrations(request.user, session))
 
 
-@router.post("/sessions/{int:session_id}/checkin", response=RegistrationOut, auth=AUTH)
+@router.post("/sessions/{int:session_id}/checkin", response=RegistrationOut, auth=AUTH,
+             throttle=RateLimitThrottle("checkin"))
 def check_in(request, session_id: Id, payload: CheckInIn):
-    rate_limit(request, "checkin")
     return services.check_in(actor=request.user, session=_session(session_id), code=payload.code)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.exceptions import Ratelimited
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
@@ -150,12 +150,16 @@ def on_service_error(request, exc: ServiceError):
     return error_response(request, exc.status, exc.code, exc.message, details)
 
 
+def _field_path(loc) -> str | None:
+    """("query", "province") → "province"; ("body", "payload", "fields", "title") → "fields.title" (the name of
+    the view's body parameter means nothing to a client)."""
+    parts = list(loc)[2:] if loc and loc[0] == "body" and len(loc) > 2 else list(loc)[1:]
+    return ".".join(str(p) for p in parts) or None
+
+
 @api.exception_handler(NinjaValidationError)
 def on_validation_error(request, exc: NinjaValidationError):
-    details = [
-        {"field": ".".join(str(p) for p in err.get("loc", [])[1:]) or None, "message": err.get("msg", "")}
-        for err in exc.errors
-    ]
+    details = [{"field": _field_path(err.get("loc", [])), "message": err.get("msg", "")} for err in exc.errors]
     return error_response(request, 422, "validation_error", _("Some of the data is not valid."), details)
 
 
@@ -181,6 +185,7 @@ def on_http_error(request, exc: HttpError):
     return error_response(request, exc.status_code, "http_error", str(exc))
 
 
+@api.exception_handler(Throttled)
 @api.exception_handler(Ratelimited)
 def on_rate_limited(request, exc):
     return error_response(request, 429, "rate_limited", _("Too many requests. Wait a minute and try again."))

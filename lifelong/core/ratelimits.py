@@ -16,6 +16,7 @@ from functools import wraps
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
+from ninja.throttling import BaseThrottle
 
 
 def client_ip(request) -> str:
@@ -54,3 +55,21 @@ def rate_limited(group: str, *, methods: tuple[str, ...] = ("GET", "POST", "PUT"
         return wrapper
 
     return decorator
+
+
+class RateLimitThrottle(BaseThrottle):
+    """The same limits for an API operation (`throttle=RateLimitThrottle("registration")`): django-ninja checks
+    it after authentication and before reading the body, so malformed requests count too."""
+
+    def __init__(self, group: str):
+        self.group = group
+
+    def allow_request(self, request) -> bool:
+        try:
+            rate_limit(request, self.group)
+        except Ratelimited:
+            return False
+        return True
+
+    def wait(self) -> int:
+        return 60
