@@ -161,6 +161,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Only failed attempts are kept (to lock out guessing), and only until the lockout ends or a login
+# succeeds; successful logins are not logged with the address and browser (data minimisation).
+AXES_DISABLE_ACCESS_LOG = True
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -298,6 +301,10 @@ REPORT_PROPOSALS = "lifelong.activities.prefill.proposals"
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Personal data of registrations (name, phone, e-mail) is erased this many days after the session ends
+# (manage.py purge_personal_data, daily); counts are kept (docs/security.md).
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)
 
 # Rate limits (lifelong.core.ratelimits, django-ratelimit), per client address ("ip") and per logged-in
 # user ("user"), as "count/period" (s, m, h, d). Counted in the default cache: set CACHE_URL so that

@@ -16,7 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import CharField, F, Max, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -456,6 +457,23 @@ def registration_erase_by_holder(*, registration: Registration) -> None:
     audit_record(actor=None, action="activities.registration.erased_by_holder",
                  target=registration.session.activity, unit_id=registration.session.activity.unit_id,
                  session=registration.session_id)
+
+
+def registrations_purge_expired(*, now=None) -> int:
+    """Erase the personal data of registrations to sessions that ended REGISTRATION_RETENTION_DAYS ago.
+
+    Kept until then so that organisers can answer questions and send certificates after the event;
+    afterwards only the counts are needed (group, status, check-in time). One UPDATE, one audit entry.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
+    expired = Registration.objects.filter(session__ends_at__lt=cutoff).exclude(name="", phone="", email="")
+    with transaction.atomic():
+        count = expired.update(name="", phone="", email="",
+                               contact_key=Concat(Value("erased:"), Cast("pk", CharField())))
+        if count:
+            audit_record(actor=None, action="activities.registration.purged", count=count,
+                         retention_days=settings.REGISTRATION_RETENTION_DAYS)
+    return count
 
 
 class CheckInRefused(ValidationFailed):

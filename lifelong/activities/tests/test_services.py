@@ -1,3 +1,4 @@
+import io
 import threading
 from datetime import UTC, date, datetime, timedelta
 from datetime import timezone as dt_timezone
@@ -253,3 +254,27 @@ def test_two_hundred_people_race_for_the_last_ten_places(tree, campaign):
     positions = sorted(Registration.objects.filter(session=session, status="waiting")
                        .values_list("waiting_position", flat=True))
     assert positions == list(range(1, 191))
+
+
+def test_personal_data_is_purged_after_the_retention_period(skills, tree, campaign, make_user, settings):
+    from django.core.management import call_command
+
+    settings.REGISTRATION_RETENTION_DAYS = 30
+    organiser = make_user(tree.taymo, Role.EDITOR)
+    ticket = sign_up(skills, "Võ Thị Sáu", "0933444555", email="sau@example.vn")
+    services.check_in(actor=organiser, session=skills.sessions.get(), code=ticket.code)
+    recent = sign_up(skills, "Lý Văn Tám", "0933444666")
+    session = skills.sessions.get()
+    # The session ended 31 days ago for the first one; the second registration is to a newer session.
+    Session.objects.filter(pk=session.pk).update(starts_at=session.starts_at - timedelta(days=40),
+                                                 ends_at=session.ends_at - timedelta(days=31 + 3))
+    newer = services.activity_create(actor=None, unit=tree.taymo, campaign=campaign, published=True,
+                                     data={"category": skills.category, "title": "Buổi mới"},
+                                     sessions=[(future(1), future(1, 10))])
+    Registration.objects.filter(pk=recent.pk).update(session=newer.sessions.get())
+    call_command("purge_personal_data", stdout=io.StringIO())
+    _holds_no_personal_data(_raw_row(ticket.pk), name="Võ Thị Sáu", phone="0933444555", email="sau@example.vn")
+    assert _raw_row(ticket.pk)["checked_in_at"] is not None  # the count stays
+    assert _raw_row(recent.pk)["name"] == "Lý Văn Tám"
+    assert services.registrations_purge_expired() == 0  # nothing left to do a second time
+    assert AuditEntry.objects.get(action="activities.registration.purged").data["count"] == 1
