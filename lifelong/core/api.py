@@ -205,16 +205,11 @@ def on_django_validation_error(request, exc: DjangoValidationError):
 
 
 @api.exception_handler(DataError)
-def on_data_error(request, exc):
+@api.exception_handler(OverflowError)
+def on_value_out_of_range(request, exc):
     # The last line of defence: a value the checks above let through but the database refuses (a
     # number or text out of its range). Logged, because a check is missing somewhere.
     logger.warning("Database refused a value: %s", exc)
-    return error_response(request, 422, "validation_error", _("A value is out of the range that can be stored."))
-
-
-@api.exception_handler(OverflowError)
-def on_overflow(request, exc):
-    logger.warning("Value overflow: %s", exc)
     return error_response(request, 422, "validation_error", _("A value is out of the range that can be stored."))
 
 
