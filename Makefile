@@ -47,7 +47,7 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --numprocesses=auto --maxprocesses=4
 
 # Regenerate the translation catalogues after changing user-facing strings (needs gettext).
 messages: install
