@@ -1,37 +1,67 @@
-"""Fill the Vietnamese translations of the given messages and drop their fuzzy marks.
+"""The Vietnamese catalogue (locale/vi/LC_MESSAGES/django.po): list what is missing, fill it in.
 
-Usage: .venv/bin/python scripts/po_fill.py translations.json   ({"English msgid": "Vietnamese", ...})
-after `make messages` (or makemessages) has added the new msgids; then compile (make messages again, or
-manage.py compilemessages). scripts/po_untranslated.py lists what is still empty or fuzzy.
+    .venv/bin/python scripts/po_fill.py                       lists the msgids still empty or fuzzy
+    .venv/bin/python scripts/po_fill.py translations.json     fills them ({"English msgid": "Vietnamese"})
+
+Run it after `make messages` has added the new msgids, then `make messages` again to compile. A filled
+entry loses its fuzzy mark (makemessages guesses fuzzy translations from similar strings; they are
+usually wrong). Run from the project root.
 """
+
 import json
 import re
 import sys
 
-path = 'locale/vi/LC_MESSAGES/django.po'
-tr = json.load(open(sys.argv[1]))
-s = open(path).read()
-blocks = s.split('\n\n')
-def val(block, key):
-    m = re.search(rf'^{key} ((?:".*"\n?)+)', block, re.M)
-    return "".join(re.findall(r'"(.*)"', m.group(1))) if m else None
-def esc(t):
-    return t.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n')
-out = [blocks[0]]
-done = set()
-for b in blocks[1:]:
-    mid = val(b, 'msgid')
-    key = mid.encode().decode('unicode_escape').encode('latin-1').decode('utf-8') if mid else mid
-    if mid is not None and (mid in tr or key in tr):
-        t = tr.get(mid, tr.get(key))
-        lines = [l for l in b.split('\n') if not l.startswith('#|') and l != '#, fuzzy']
-        lines = [l.replace('#, fuzzy, ', '#, ') if l.startswith('#, fuzzy,') else l for l in lines]
-        b = '\n'.join(lines)
-        b = re.sub(r'^msgstr (?:".*"\n?)+', lambda m: 'msgstr "' + esc(t) + '"', b, flags=re.M)
-        if not b.endswith('"'):
-            pass
-        done.add(mid)
-    out.append(b)
-open(path, 'w').write('\n\n'.join(out))
-missing = [k for k in tr if k not in done and k.replace('\n','\\n') not in done]
-print("filled", len(done), "missing", missing)
+CATALOGUE = "locale/vi/LC_MESSAGES/django.po"
+
+
+def _value(block: str, key: str) -> str | None:
+    match = re.search(rf'^{key} ((?:".*"\n?)+)', block, re.M)
+    return "".join(re.findall(r'"(.*)"', match.group(1))) if match else None
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    return text.replace("\\n", "\n").replace('\\"', '"').replace("\\\\", "\\")
+
+
+def missing(blocks: list[str]) -> list[str]:
+    return [_unescape(_value(b, "msgid")) for b in blocks[1:]
+            if "#, fuzzy" in b or (_value(b, "msgstr") == "" and "msgid_plural" not in b)]
+
+
+def fill(blocks: list[str], translations: dict[str, str]) -> tuple[list[str], set[str]]:
+    done, out = set(), [blocks[0]]
+    for block in blocks[1:]:
+        msgid = _value(block, "msgid")
+        text = _unescape(msgid) if msgid is not None else None
+        if text in translations:
+            lines = [line for line in block.split("\n") if not line.startswith("#|") and line != "#, fuzzy"]
+            lines = [line.replace("#, fuzzy, ", "#, ") for line in lines]
+            replacement = 'msgstr "' + _escape(translations[text]) + '"'
+            block = re.sub(r'^msgstr (?:".*"\n?)+', lambda _match, r=replacement: r, "\n".join(lines), flags=re.M)
+            done.add(text)
+        out.append(block)
+    return out, done
+
+
+def main() -> None:
+    with open(CATALOGUE, encoding="utf-8") as handle:
+        blocks = handle.read().split("\n\n")
+    if len(sys.argv) == 1:
+        for msgid in missing(blocks):
+            print(repr(msgid))
+        return
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        translations = json.load(handle)
+    blocks, done = fill(blocks, translations)
+    with open(CATALOGUE, "w", encoding="utf-8") as handle:
+        handle.write("\n\n".join(blocks))
+    print(f"filled {len(done)}; not in the catalogue: {sorted(set(translations) - done)}")
+
+
+if __name__ == "__main__":
+    main()
