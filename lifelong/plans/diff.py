@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lifelong.plans.models import Plan
 from lifelong.plans.selectors import plan_items
 
-_TOKENS = re.compile(r"\s+|\S+\s*")  # a word keeps its trailing space, so changed runs stay whole
+_WORDS = re.compile(r"(\S+)(\s*)")  # a word and the whitespace after it
 
 
 @dataclass
@@ -30,18 +31,41 @@ class SectionDiff:
         return word_diff_html(self.other_text, self.own_text)
 
 
+def _words(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(leading whitespace, [(word, whitespace after it)])."""
+    lead = text[:len(text) - len(text.lstrip())]
+    return lead, _WORDS.findall(text)
+
+
+def _run(tokens: list[tuple[str, str]]) -> str:
+    """Words joined by the whitespace between them, without the whitespace after the last one."""
+    return escape("".join(word + space for word, space in tokens).rstrip())
+
+
 def word_diff_html(old: str, new: str) -> SafeString:
-    """The new text with removed words in <del> and added words in <ins>, everything escaped."""
-    old_tokens, new_tokens = _TOKENS.findall(old), _TOKENS.findall(new)
-    out = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False).get_opcodes():
+    """The new text with removed words in <del> and added words in <ins>, everything escaped.
+
+    Words are compared whole, whitespace aside. Every run of words (kept, removed or added) is separated
+    from the next by whitespace, so the text without the markup reads "năm 2025 2026", never "năm 20252026",
+    for a copy-paste and a screen reader alike.
+    """
+    old_lead, old_tokens = _words(old)
+    new_lead, new_tokens = _words(new)
+    opcodes = difflib.SequenceMatcher(a=[w for w, _s in old_tokens], b=[w for w, _s in new_tokens],
+                                      autojunk=False).get_opcodes()
+    out = [escape(new_lead)]
+    for index, (op, a1, a2, b1, b2) in enumerate(opcodes):
         if op == "equal":
-            out.append(escape("".join(new_tokens[b1:b2])))
-            continue
+            out.append(_run(new_tokens[b1:b2]))
         if op in ("delete", "replace"):
-            out.append(f"<del>{escape(''.join(old_tokens[a1:a2]))}</del>")
+            out.append(f"<del>{_run(old_tokens[a1:a2])}</del>")
+        if op == "replace":
+            out.append(" ")
         if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(''.join(new_tokens[b1:b2]))}</ins>")
+            out.append(f"<ins>{_run(new_tokens[b1:b2])}</ins>")
+        after = old_tokens[a2 - 1][1] if op == "delete" else new_tokens[b2 - 1][1]
+        if index < len(opcodes) - 1:
+            out.append(escape(after) or " ")
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
@@ -49,10 +73,43 @@ def _date(day) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def _fields_text(values: list[tuple[str, str]]) -> str:
+    """One "Label: value" line per field (the model's own labels), "—" for an empty one, so that both
+    plans have the same lines and a changed value shows as a changed word of its line."""
+    return "\n".join(f"{capfirst(Plan._meta.get_field(name).verbose_name)}: {value or '—'}" for name, value in values)
+
+
+def _header_text(plan: Plan) -> str:
+    return _fields_text([
+        ("doc_kind", plan.get_doc_kind_display()),
+        ("parent_body_line", plan.parent_body_line),
+        ("issuing_body_line", " / ".join(_lines(plan.issuing_body_line))),
+        ("number", plan.number),
+        ("symbol", plan.symbol),
+        ("issue_place", plan.issue_place),
+        ("issue_date", _date(plan.issue_date)),
+        ("addressees", "; ".join(_lines(plan.addressees))),
+    ])
+
+
+def _signature_text(plan: Plan) -> str:
+    return _fields_text([
+        ("signature_mode", plan.get_signature_mode_display()),
+        ("signature_authority", plan.signature_authority),
+        ("signature_title", plan.signature_title),
+        ("signer_name", plan.signer_name),
+    ])
+
+
 def plan_sections(plan: Plan) -> list[tuple[str, str, str]]:
     """(key, label, text) for every section a reader compares."""
     items = plan_items(plan)
     sections = [
+        ("header", _("Header"), _header_text(plan)),
         ("title", _("Title"), plan.title),
         ("legal_bases", _("Legal bases"), "\n".join(b.sentence() for b in items["legal_bases"])),
         ("purposes", _("Purposes and requirements"), plan.purposes),
@@ -79,6 +136,7 @@ def plan_sections(plan: Plan) -> list[tuple[str, str, str]]:
         ("reporting", _("Reporting"), " ".join(filter(None, [_date(plan.report_due), plan.report_to_text or (
             plan.report_to.name if plan.report_to_id else "")]))),
         ("recipients", _("Distribution list"), plan.recipients),
+        ("signature", _("Signature"), _signature_text(plan)),
     ]
     return sections
 

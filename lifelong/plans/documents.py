@@ -90,10 +90,23 @@ def plan_docx(plan: Plan) -> bytes:
     return build_docx(plan_document(plan))
 
 
+def _slug(text: str) -> str:
+    return slugify(search_key(text.replace("/", " ")))
+
+
 def plan_docx_filename(plan: Plan) -> str:
+    """ "ke-hoach-262-kh-ubnd-thanh-pho-ha-noi-2025.docx" for an issued plan; one without a number is named
+    by its unit and issue date (or year): "ke-hoach-phuong-tay-mo-26-09-2025.docx"; a draft starts with
+    "du-thao-" whatever it holds, so that an unissued text is never taken for the issued one."""
     kind = "ke-hoach" if plan.doc_kind == Plan.DocKind.PLAN else "cong-van"
-    reference = slugify(search_key(plan.reference().replace("/", " "))) or "du-thao"
-    return f"{kind}-{reference}-{slugify(search_key(plan.unit.name))}-{plan.campaign.year}.docx"
+    unit = _slug(plan.unit.name)
+    if plan.reference():
+        name = f"{kind}-{_slug(plan.reference())}-{unit}-{plan.campaign.year}"
+    elif plan.issue_date:
+        name = f"{kind}-{unit}-{plan.issue_date:%d-%m-%Y}"
+    else:
+        name = f"{kind}-{unit}-{plan.campaign.year}"
+    return f"du-thao-{name}.docx" if plan.status == Plan.Status.DRAFT else f"{name}.docx"
 
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

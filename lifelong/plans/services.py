@@ -153,6 +153,25 @@ def _children_assignments(unit: OrgUnit, due: date | None) -> list[Assignment]:
     return assignments
 
 
+def _report_receiver(plan: Plan) -> str:
+    """Who receives the reports a plan asks for, as its document names it."""
+    if plan.report_to_text:
+        return plan.report_to_text
+    if plan.report_to_id and plan.report_to_id != plan.unit_id:
+        return plan.report_to.name
+    return issuer_name(plan.unit)
+
+
+def _own_assignment(unit: OrgUnit, source: Plan) -> Assignment:
+    """For a unit with no units below it (a school, a village): the work is its own, and it reports its
+    results to the level above by the deadline of the level above's plan, if that plan asks it to."""
+    task = "Tổ chức thực hiện các hoạt động hưởng ứng Tuần lễ tại đơn vị theo Kế hoạch này"
+    if source.report_due and (not source.report_kinds or unit.kind in source.report_kinds):
+        task += (f"; báo cáo kết quả thực hiện về {_report_receiver(source)} "
+                 f"trước ngày {_short_date(source.report_due)}")
+    return Assignment(assignee=unit.name, task=task + ".")
+
+
 def _citation_basis(source: Plan) -> LegalBasis:
     kind = "Kế hoạch" if source.doc_kind == Plan.DocKind.PLAN else "Công văn"
     subject = source.title
@@ -184,16 +203,19 @@ def plan_derive(*, actor, unit: OrgUnit, campaign: Campaign) -> Plan:
 
     Copies the theme, time, purposes, activities and budget; cites the parent's document after the
     parent's own legal bases; sets the header, place and recipients for this unit; assigns the work
-    to this unit's children; proposes the latest deadline the parent's allows.
+    to this unit's children and proposes the latest deadline the parent's allows. A unit with no children
+    gets no deadline and no one reporting to it: the work is assigned to itself, with its own report to
+    the level above by the parent's deadline.
     """
     _require_edit(actor, unit)
     source = parent_plan(unit, campaign)
     if source is None:
         raise ValidationFailed(_("The level above has not published a plan for this campaign yet."))
     _ensure_no_draft(unit, campaign)
-    due = latest_allowed_due(source.report_due) if source.report_due else None
+    has_children = OrgUnit.objects.filter(parent=unit).exists()
+    due = latest_allowed_due(source.report_due) if source.report_due and has_children else None
     plan = Plan(campaign=campaign, unit=unit, doc_kind=Plan.DocKind.PLAN, created_by=actor, derived_from=source,
-                report_due=due, report_to=unit, **_header_defaults(unit, Plan.DocKind.PLAN),
+                report_due=due, report_to=unit if has_children else None, **_header_defaults(unit, Plan.DocKind.PLAN),
                 **{name: getattr(source, name) for name in COPIED_FIELDS})
     if source.doc_kind == Plan.DocKind.LETTER or not plan.title:
         plan.title = f"Tổ chức {campaign.name}"
@@ -202,7 +224,7 @@ def plan_derive(*, actor, unit: OrgUnit, campaign: Campaign) -> Plan:
     citation = _citation_basis(source)
     citation.plan, citation.order = plan, source.legal_bases.count()
     citation.save()
-    assignments = _children_assignments(unit, due)
+    assignments = _children_assignments(unit, due) if has_children else [_own_assignment(unit, source)]
     for order, assignment in enumerate(assignments):
         assignment.plan, assignment.order = plan, order
     Assignment.objects.bulk_create(assignments)
@@ -327,6 +349,8 @@ def check_deadline(plan: Plan) -> tuple[list[dict], list[str]]:
     """(errors, warnings) of the plan's report deadline against its parent's plan."""
     errors, warnings = [], []
     if plan.report_due is None:
+        if not OrgUnit.objects.filter(parent=plan.unit_id).exists():
+            return errors, warnings  # nobody reports to a unit with no units below it
         warnings.append(_("This plan sets no report deadline: its units will not know when to report."))
         return errors, warnings
     source = parent_plan(plan.unit, plan.campaign)

@@ -52,7 +52,7 @@ def _numbers(seed: int, campaign: Campaign) -> dict[str, str]:
 
 def _submit(campaign: Campaign, unit, day: int, seed: int) -> bool:
     report = services.report_for(unit, campaign)
-    if report.status != Report.Status.DRAFT or report.values.exists():
+    if report.status != Report.Status.DRAFT or (report.pk and report.values.exists()):
         return False
     data = _numbers(seed, campaign)
     narrative = {k[2:]: v for k, v in data.items() if k.startswith("n.")}

@@ -23,6 +23,8 @@ def report_of(unit: OrgUnit, campaign: Campaign) -> Report | None:
 
 
 def report_events(report: Report) -> list[ReportEvent]:
+    if report.pk is None:  # never saved (services.report_for)
+        return []
     return list(report.events.exclude(action=ReportEvent.Action.SAVED).select_related("actor"))
 
 

@@ -21,6 +21,7 @@ from lifelong.core.errors import ConflictError, PermissionDeniedError, Validatio
 from lifelong.core.text import normalize_text
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
+from lifelong.plans.models import Plan
 from lifelong.reports import counters, totals, validation
 from lifelong.reports.form_2025 import INDICATORS_2025, NARRATIVES_2025
 from lifelong.reports.models import (
@@ -115,9 +116,23 @@ def indicator_save(*, actor, campaign: Campaign, code: str, label: str, label_en
 
 # Who must report
 
+def _children_due(plan):
+    """The date by which the plan's children report: the plan's own deadline, or, when the plan sets none
+    (Hà Nội's plan of 2025 does not), the date by which the unit itself must report to its parent: it
+    cannot report before its children have."""
+    if plan.report_due is not None:
+        return plan.report_due
+    own = ExpectedReporter.objects.filter(campaign=plan.campaign, unit=plan.unit).values_list("due_date", flat=True)
+    return own.first()
+
+
 def expected_reporters_from_plan(plan) -> int:
-    """Hook run when a plan is published: its unit's children must report by its deadline."""
-    if plan.report_due is None:
+    """Hook run when a plan is published: its unit's children must report by its deadline.
+
+    Children whose own published plan sets no deadline inherit this one for their children in turn.
+    """
+    due = _children_due(plan)
+    if due is None:
         return 0
     children = OrgUnit.objects.filter(parent=plan.unit)
     if plan.report_kinds:
@@ -130,19 +145,22 @@ def expected_reporters_from_plan(plan) -> int:
             continue
         report = reports.get(child.pk)
         new.append(ExpectedReporter(campaign_id=plan.campaign_id, unit=child, parent=plan.unit,
-                                    due_date=plan.report_due, plan=plan, unit_path=child.path, unit_depth=child.depth,
+                                    due_date=due, plan=plan, unit_path=child.path, unit_depth=child.depth,
                                     report_status=report.status if report else "",
                                     report_late=bool(report and report.late)))
     ExpectedReporter.objects.bulk_create(new)
     changes = [(r.unit_path, r.unit_depth, r.due_date, counters.state_of(r), 1) for r in new]
     for reporter in existing.values():
-        if reporter.due_date != plan.report_due:  # a revised plan moved the deadline
+        if reporter.due_date != due:  # a revised plan moved the deadline
             state = counters.state_of(reporter)
             changes += [(reporter.unit_path, reporter.unit_depth, reporter.due_date, state, -1),
-                        (reporter.unit_path, reporter.unit_depth, plan.report_due, state, 1)]
+                        (reporter.unit_path, reporter.unit_depth, due, state, 1)]
     counters.apply(plan.campaign_id, changes)
-    ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit).update(
-        due_date=plan.report_due, plan=plan)
+    ExpectedReporter.objects.filter(campaign=plan.campaign, parent=plan.unit).update(due_date=due, plan=plan)
+    # Children that published a plan without a deadline before this one: their children wait on it.
+    for child_plan in Plan.objects.filter(campaign=plan.campaign, unit__parent=plan.unit, status=Plan.Status.PUBLISHED,
+                                          report_due__isnull=True):
+        expected_reporters_from_plan(child_plan)
     return len(new)
 
 
@@ -165,9 +183,18 @@ def expected_reporter_excuse(*, actor, reporter: ExpectedReporter, reason: str, 
 # Reports
 
 def report_for(unit: OrgUnit, campaign: Campaign) -> Report:
-    """The unit's report for the campaign, created empty on first use."""
-    report, _created = Report.objects.get_or_create(campaign=campaign, unit=unit)
-    return report
+    """The unit's report for the campaign, or an empty draft that is not saved: looking at a report writes
+    nothing (a viewer's visit changes no row); the first save creates it (`_stored`)."""
+    return Report.objects.filter(campaign=campaign, unit=unit).first() or Report(campaign=campaign, unit=unit)
+
+
+def _stored(report: Report) -> Report:
+    """The report's row, created now if the report was never saved (an unsaved one starts at lock_version 1,
+    as the new row does, so a page opened before someone else's first save gets a conflict, not an overwrite)."""
+    if report.pk is not None:
+        return report
+    stored, _created = Report.objects.get_or_create(campaign=report.campaign, unit=report.unit)
+    return stored
 
 
 def active_indicators(campaign: Campaign) -> list[Indicator]:
@@ -239,6 +266,7 @@ def report_save(*, actor, report: Report, lock_version: int, data, narrative: di
     values, errors = validation.parse_values(indicators, data)
     if errors:
         raise ValidationFailed(_("Some numbers could not be read; nothing was saved."), details=_details(errors))
+    report = _stored(report)
     _claim(report, lock_version, Status.DRAFT)
     _store_values(report, indicators, values, proposals if proposals is not None else report_proposals(report))
     if narrative is not None:
@@ -250,6 +278,8 @@ def report_save(*, actor, report: Report, lock_version: int, data, narrative: di
 
 
 def stored_values(report: Report) -> dict[tuple[str, str], validation.Parsed]:
+    if report.pk is None:
+        return {}
     return {(v.indicator.code, v.group): validation.Parsed(v.state, v.number, v.text)
             for v in report.values.select_related("indicator")}
 
@@ -274,6 +304,7 @@ def report_submit(*, actor, report: Report, lock_version: int, submitted_at=None
     if reporting_locked_for(report.unit, report.campaign):
         raise ValidationFailed(_("The level above has locked reporting for this campaign; ask it to let you "
                                  "through."))
+    report = _stored(report)
     indicators = active_indicators(report.campaign)
     values = stored_values(report)
     errors, warnings = validation.check_rules(indicators, values)

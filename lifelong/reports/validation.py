@@ -145,6 +145,8 @@ def missing_narratives(sections, narrative: dict) -> dict[str, str]:
 def fields_from_report(report) -> dict[str, str]:
     """A stored report as the fields of the page and the API (the inverse of parse_values)."""
     data: dict[str, str] = {}
+    if report.pk is None:  # never saved: nothing filled in yet
+        return data
     for value in report.values.select_related("indicator"):
         indicator = value.indicator
         if value.state == "na":

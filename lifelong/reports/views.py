@@ -123,10 +123,9 @@ def report_edit(request, pk: int):
         data = request.POST
         try:
             lock_version = _lock_version(request)
-            services.report_save(actor=request.user, report=report, lock_version=lock_version, data=request.POST,
-                                 narrative=_narrative_from(request.POST, campaign))
+            report = services.report_save(actor=request.user, report=report, lock_version=lock_version,
+                                          data=request.POST, narrative=_narrative_from(request.POST, campaign))
             if "submit" in request.POST:
-                report.refresh_from_db()
                 report, warnings = services.report_submit(actor=request.user, report=report,
                                                           lock_version=report.lock_version)
                 messages.success(request, _("Report submitted to %(parent)s.") % {
@@ -142,7 +141,7 @@ def report_edit(request, pk: int):
             status = 409 if isinstance(exc, ConflictError) else 400
             errors = {d["field"]: d["message"] for d in exc.details if d.get("field")}
             messages.error(request, exc.message)
-            report.refresh_from_db()
+            report = services.report_for(unit, campaign)  # as it is now (someone else may have saved it)
         except ValueError:
             status = 400
             messages.error(request, _("The page was out of date; reload it and try again."))

@@ -79,7 +79,7 @@ def world(tree, campaign, make_user, client, in_test_transaction):
     from lifelong.orgs.services import api_token_create
     from lifelong.plans.services import plan_create_draft
     from lifelong.plans.tests.helpers import publish_plan
-    from lifelong.reports.services import report_for
+    from lifelong.reports.tests.conftest import stored_report
 
     user = make_user(tree.hanoi, Membership.Role.ADMIN)
     _, token = api_token_create(actor=user, name="fuzz")
@@ -94,7 +94,7 @@ def world(tree, campaign, make_user, client, in_test_transaction):
         actor=None, unit=tree.yaly, campaign=campaign, data={"category": category, "title": "Bản nháp Ya Ly"},
         sessions=[(future(4), future(4, 10))])
     sign_up(activity)
-    report_for(tree.taymo, campaign)
+    stored_report(tree.taymo, campaign)
     KNOWN.clear()
     KNOWN.update(unit_id=[u.pk for u in vars(tree).values()], plan_id=[published.pk, draft.pk],
                  campaign_id=[campaign.pk], activity_id=[activity.pk, hidden.pk],

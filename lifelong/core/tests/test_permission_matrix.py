@@ -23,7 +23,7 @@ from lifelong.plans.models import Plan
 from lifelong.plans.services import plan_create_draft
 from lifelong.plans.tests.helpers import posted_plan_form, publish_plan
 from lifelong.reports.models import Report
-from lifelong.reports.services import report_for
+from lifelong.reports.tests.conftest import stored_report
 
 Role = Membership.Role
 ROLES = [Role.ADMIN, Role.EDITOR, Role.VIEWER, "member elsewhere", "anonymous"]
@@ -63,7 +63,7 @@ def worlds(tree, campaign):
             data={"category": category, "title": f"Hoạt động {name} {state}"},
             sessions=[(future(2), future(2, 10))]) for state in (False, True)]
         sign_up(activities[1], name=f"Người dân {name}", phone=PHONE)
-        result[name] = World(draft, published, activities[0], activities[1], report_for(unit, campaign))
+        result[name] = World(draft, published, activities[0], activities[1], stored_report(unit, campaign))
     return result
 
 

@@ -63,3 +63,46 @@ def test_import_a_plan_from_its_document_on_a_phone(live_server, phone, tree, ca
     plan = Plan.objects.get(unit=tree.taymo)
     assert plan.status == Plan.Status.DRAFT and plan.issue_date == date(2025, 9, 26)
     assert plan.legal_bases.count() == 5 and plan.activities.count() == 7
+
+
+def test_version_changes_on_a_phone_and_a_desktop(live_server, phone, browser, tree, campaign, hanoi_plan, make_user,
+                                                  tmp_path):
+    """The diff keeps removed and added words apart as the reader sees and copies them; the header is compared.
+    Screenshots go to $PLANS_SCREENSHOTS (or the test's tmp dir) for a person to look at."""
+    import os
+    from pathlib import Path
+
+    from lifelong.plans import services
+
+    shots = Path(os.environ.get("PLANS_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    draft = services.plan_derive(actor=None, unit=tree.taymo, campaign=campaign)
+    draft = services.plan_update(actor=None, plan=draft, lock_version=draft.lock_version, fields={
+        "number": "15", "issue_date": date(2025, 9, 26),
+        "title": "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025"})
+    first = services.plan_publish(actor=None, plan=draft, lock_version=draft.lock_version).plan
+    draft = services.plan_revise(actor=None, plan=first)
+    draft = services.plan_update(actor=None, plan=draft, lock_version=draft.lock_version, fields={
+        "number": "16", "issue_date": date(2025, 9, 29), "signer_name": "Nguyễn Văn An",
+        "title": "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2026"})
+    second = services.plan_publish(actor=None, plan=draft, lock_version=draft.lock_version).plan
+    make_user(tree.taymo, Membership.Role.EDITOR, username="canbo.taymo", password="mat-khau-tay-mo-1")
+
+    desktop_context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    desktop = desktop_context.new_page()
+    try:
+        for page, width in ((phone, 360), (desktop, 1280)):
+            browser_login(page, live_server, "canbo.taymo", "mat-khau-tay-mo-1")
+            page.goto(f"{live_server.url}/plans/{second.pk}/changes/?against=previous")
+            title = page.locator("[data-section=title] .diff").inner_text()
+            assert title.endswith("năm 2025 2026") and "20252026" not in title
+            header = page.locator("[data-section=header] .diff").inner_text().split("\n")
+            assert "Số: 15 16" in header and "Ngày ban hành: 26/09/2025 29/09/2025" in header
+            assert "Họ tên người ký: — Nguyễn Văn An" in page.locator("[data-section=signature] .diff").inner_text()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            page.screenshot(path=str(shots / f"plan-changes-previous-{width}.png"), full_page=True)
+            page.goto(f"{live_server.url}/plans/{second.pk}/changes/?against=parent")
+            assert "PHƯỜNG TÂY MỖ" in page.locator("[data-section=header] .diff").inner_text()
+            page.screenshot(path=str(shots / f"plan-changes-parent-{width}.png"), full_page=True)
+    finally:
+        desktop_context.close()

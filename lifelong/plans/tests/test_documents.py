@@ -2,10 +2,12 @@ import io
 from datetime import date
 
 import docx
+from django.urls import reverse
 from docx.shared import Pt
 
 from lifelong.plans import services
 from lifelong.plans.documents import plan_docx, plan_docx_filename
+from lifelong.plans.tests.helpers import publish_plan
 
 
 def _open(plan):
@@ -58,4 +60,24 @@ def test_date_rule_for_january_and_single_digit_days(tree, campaign):
     document = _open(plan)
     assert _paragraph(document, "Số:").text.strip() == "Số: 05/KH-UBND"
     assert _paragraph(document, "năm 2026").text.strip() == "Ya Ly, ngày 05 tháng 01 năm 2026"
+    assert plan_docx_filename(plan) == "du-thao-ke-hoach-5-kh-ubnd-xa-ya-ly-2025.docx"  # numbered, still a draft
+    plan = services.plan_publish(actor=None, plan=plan, lock_version=plan.lock_version).plan
     assert plan_docx_filename(plan) == "ke-hoach-5-kh-ubnd-xa-ya-ly-2025.docx"
+
+
+def test_file_names_of_drafts_and_of_published_plans_without_number(client, tree, campaign, hanoi_plan):
+    draft = services.plan_derive(actor=None, unit=tree.taymo, campaign=campaign)
+    assert plan_docx_filename(draft) == "du-thao-ke-hoach-phuong-tay-mo-2025.docx"
+    draft = services.plan_update(actor=None, plan=draft, lock_version=draft.lock_version,
+                                 fields={"issue_date": date(2025, 9, 26), "report_due": date(2025, 10, 15)})
+    published = services.plan_publish(actor=None, plan=draft, lock_version=draft.lock_version).plan
+    assert published.number == ""
+    assert plan_docx_filename(published) == "ke-hoach-phuong-tay-mo-26-09-2025.docx"
+    response = client.get(reverse("plan_document", args=[published.pk]))
+    assert response["Content-Disposition"] == 'attachment; filename="ke-hoach-phuong-tay-mo-26-09-2025.docx"'
+    undated = publish_plan(tree.soyte, campaign)  # neither number nor date: the campaign's year
+    assert plan_docx_filename(undated) == "ke-hoach-so-y-te-ha-noi-2025.docx"
+    letter = services.plan_create_draft(actor=None, unit=tree.danang, campaign=campaign, doc_kind="letter")
+    letter = services.plan_publish(actor=None, plan=letter, lock_version=letter.lock_version).plan
+    assert plan_docx_filename(letter) == "cong-van-thanh-pho-da-nang-2025.docx"
+    assert plan_docx_filename(hanoi_plan) == "ke-hoach-262-kh-ubnd-thanh-pho-ha-noi-2025.docx"

@@ -37,6 +37,39 @@ def test_derive_prefills_the_child_plan_from_the_parent(tree, campaign, hanoi_pl
     assert AuditEntry.objects.filter(action="plans.plan.derived", target_id=str(plan.pk)).count() == 1
 
 
+@pytest.mark.parametrize("leaf", ["school", "village"])
+def test_a_unit_with_no_units_below_tells_nobody_to_report_to_it(tree, campaign, leaf):
+    import io
+
+    import docx
+
+    from lifelong.plans.documents import plan_docx
+
+    unit = getattr(tree, leaf)
+    publish_plan(tree.taymo, campaign, number="12", issue_date=date(2025, 9, 26), report_due=date(2025, 10, 15))
+    plan = services.plan_derive(actor=None, unit=unit, campaign=campaign)
+    assert plan.report_due is None and plan.report_to is None  # nobody reports to it
+    # the work is its own; its own report goes up, by the ward's deadline
+    assert [(a.unit, a.assignee, a.task) for a in plan.assignments.all()] == [(
+        None, unit.name, "Tổ chức thực hiện các hoạt động hưởng ứng Tuần lễ tại đơn vị theo Kế hoạch này; báo cáo kết "
+                         "quả thực hiện về Ủy ban nhân dân Phường Tây Mỗ trước ngày 15/10/2025.")]
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(plan_docx(plan))).paragraphs)
+    assert "Các đơn vị báo cáo" not in body and f"về {unit.name}" not in body
+    assert "Ủy ban nhân dân Phường Tây Mỗ trước ngày 15/10/2025" in body
+    assert not any(group in body for group in services.GROUP_NAMES.values())
+    assert "Thực hiện Kế hoạch số 12/KH-UBND ngày 26/9/2025 của Ủy ban nhân dân Phường Tây Mỗ" in body
+    result = services.plan_publish(actor=None, plan=plan, lock_version=plan.lock_version)
+    assert not any("hạn báo cáo" in str(w) for w in result.warnings)  # no deadline to set for units below
+
+
+def test_a_unit_with_no_units_below_and_not_asked_to_report(tree, campaign):
+    publish_plan(tree.taymo, campaign, report_due=date(2025, 10, 15), report_kinds=["school"])
+    plan = services.plan_derive(actor=None, unit=tree.village, campaign=campaign)
+    [assignment] = plan.assignments.all()
+    assert assignment.task == "Tổ chức thực hiện các hoạt động hưởng ứng Tuần lễ tại đơn vị theo Kế hoạch này."
+    assert plan.report_due is None
+
+
 def test_derive_needs_a_published_parent_plan_and_no_open_draft(tree, campaign, make_user):
     editor = make_user(tree.taymo, Role.EDITOR)
     with pytest.raises(ValidationFailed, match="chưa ban hành kế hoạch"):

@@ -1,5 +1,6 @@
 import io
 from datetime import date
+from html.parser import HTMLParser
 
 import docx
 import pytest
@@ -107,6 +108,75 @@ def test_changes_page_shows_what_the_child_changed(client, tree, campaign, hanoi
     assert sections["purposes"].changed and not sections["theme"].changed
     assert "<ins>" in sections["purposes"].html and "phường Tây Mỗ" in sections["purposes"].html
     assert sections["legal_bases"].changed  # the parent's plan is now cited
+    # the header is compared too: this is the ward's document, not the city's
+    assert sections["header"].changed and not sections["signature"].changed
+    header = _diff_texts(response.content.decode())["header"].split("\n")
+    assert "Tên cơ quan ban hành: ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI PHƯỜNG TÂY MỖ" in header
+    assert "Tên cơ quan chủ quản: — UBND THÀNH PHỐ HÀ NỘI" in header
+    assert "Số: 262 —" in header and "Địa danh: Hà Nội Tây Mỗ" in header
+
+
+class _DiffText(HTMLParser):
+    """The text of each section's diff as a copy-paste or a screen reader gives it: tags dropped, <br> a line break."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts: dict[str, str] = {}
+        self._section = None
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and "data-section" in attrs:
+            self._section = attrs["data-section"]
+            self.texts[self._section] = ""
+        elif tag == "div" and self._section and "diff" in (attrs.get("class") or "").split():
+            self._depth = 1
+        elif tag == "div" and self._depth:
+            self._depth += 1
+        elif tag == "br" and self._depth:
+            self.texts[self._section] += "\n"
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self._depth:
+            self._depth -= 1
+        elif tag == "section":
+            self._section = None
+
+    def handle_data(self, data):
+        if self._depth:
+            self.texts[self._section] += data
+
+
+def _diff_texts(html: str) -> dict[str, str]:
+    parser = _DiffText()
+    parser.feed(html)
+    return parser.texts
+
+
+def test_version_changes_show_the_header_and_keep_words_apart(client, tree, campaign, hanoi_plan, make_user):
+    draft = services.plan_revise(actor=None, plan=hanoi_plan)
+    draft = services.plan_update(actor=None, plan=draft, lock_version=draft.lock_version, fields={
+        "number": "263", "issue_date": date(2025, 9, 26), "signer_name": "Nguyễn Văn An",
+        "signature_mode": "KT.", "title": "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2026"})
+    services.plan_publish(actor=None, plan=draft, lock_version=draft.lock_version)
+    client.force_login(make_user(tree.hanoi, Role.VIEWER))
+    response = client.get(reverse("plan_changes", args=[draft.pk]) + "?against=previous")
+    assert response.status_code == 200
+    sections = {s.key: s for s in response.context["sections"]}
+    assert sections["header"].changed and sections["signature"].changed and sections["title"].changed
+    assert not sections["purposes"].changed
+    texts = _diff_texts(response.content.decode())
+    # a removed word and the added one stay two words once the markup is gone
+    assert texts["title"].endswith("năm 2025 2026") and "20252026" not in texts["title"]
+    header = texts["header"].split("\n")
+    assert "Số: 262 263" in header and "Ngày ban hành: 25/09/2025 26/09/2025" in header
+    assert "Ký hiệu: KH-UBND" in header  # unchanged lines stay as they are
+    signature = texts["signature"].split("\n")
+    assert "Họ tên người ký: — Nguyễn Văn An" in signature
+    assert "Thẩm quyền ký: TM. KT." in signature
+    html = sections["header"].html
+    assert "<del>262</del> <ins>263</ins>" in html and "<del>25/09/2025</del> <ins>26/09/2025</ins>" in html
 
 
 def test_coverage_page_and_api(client, tree, campaign, hanoi_plan):

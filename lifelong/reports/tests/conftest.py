@@ -17,14 +17,21 @@ def reporting(tree, campaign):
     return campaign
 
 
+def stored_report(unit, campaign):
+    """The unit's report row, created empty (services.report_for does not write; tests need the row)."""
+    from lifelong.reports.models import Report
+
+    return Report.objects.get_or_create(unit=unit, campaign=campaign)[0]
+
+
 def fill(report, data, narrative=None):
-    report.refresh_from_db()
+    report = services.report_for(report.unit, report.campaign)  # as stored now (or still unsaved)
     return services.report_save(actor=None, report=report, lock_version=report.lock_version, data=data,
                                 narrative=narrative if narrative is not None else {"overall": "Tốt."})
 
 
 def submit(report):
-    report.refresh_from_db()
+    report = services.report_for(report.unit, report.campaign)
     return services.report_submit(actor=None, report=report, lock_version=report.lock_version)
 
 

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from lifelong.orgs.models import Membership, OrgUnit
 from lifelong.orgs.services import unit_create
-from lifelong.reports import services
-from lifelong.reports.tests.conftest import GOOD, fill, submit
+from lifelong.reports.tests.conftest import GOOD, fill, stored_report, submit
 
 
 def _url(name, unit, campaign):
@@ -18,7 +17,7 @@ def _url(name, unit, campaign):
 
 def test_a_unit_named_like_a_formula_is_defused_in_the_totals(client, tree, reporting, make_user):
     unit = unit_create(actor=None, parent=tree.hanoi, name="=1+2", kind=OrgUnit.Kind.COMMUNE)
-    report = services.report_for(unit, reporting)
+    report = stored_report(unit, reporting)
     fill(report, GOOD)
     submit(report)
     client.force_login(make_user(tree.hanoi, Membership.Role.VIEWER))

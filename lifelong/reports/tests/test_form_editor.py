@@ -4,9 +4,8 @@ from django.urls import reverse
 
 from lifelong.orgs.models import Membership
 from lifelong.plans.tests.helpers import publish_plan
-from lifelong.reports import services
 from lifelong.reports.models import ExpectedReporter
-from lifelong.reports.tests.conftest import GOOD, fill, submit
+from lifelong.reports.tests.conftest import GOOD, fill, stored_report, submit
 
 Role = Membership.Role
 
@@ -22,7 +21,7 @@ def test_ministry_editors_add_reorder_and_retire_until_reports_come_in(client, t
     assert reporting.indicators.get(code="ai1").order == 5
     client.post(url, {"code": "b3", "label": "Băng rôn, khẩu hiệu", "kind": "count", "retired": "on"})
     assert reporting.indicators.get(code="b3").retired
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, GOOD)
     submit(report)
     response = client.post(url, {"code": "x9", "label": "Muộn", "kind": "count"})

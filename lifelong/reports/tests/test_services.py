@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.orgs.models import Membership
+from lifelong.plans.tests.helpers import publish_plan
 from lifelong.reports import reminders, selectors, services, totals
 from lifelong.reports.models import ExpectedReporter, Notification, ReminderLog, Report, ReportValue, Total
-from lifelong.reports.tests.conftest import GOOD, fill, submit
+from lifelong.reports.tests.conftest import GOOD, fill, stored_report, submit
 
 Role = Membership.Role
 
@@ -36,7 +37,7 @@ def test_publishing_a_plan_makes_its_children_expected_reporters(tree, reporting
 
 
 def test_blank_zero_and_not_applicable_stay_distinct(tree, reporting):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, {"v.b1": "0", "na.b2": "on", "v.b3": ""})
     values = {v.indicator.code: v for v in report.values.select_related("indicator")}
     assert values["b1"].state == "value" and values["b1"].number == 0
@@ -48,7 +49,7 @@ def test_blank_zero_and_not_applicable_stay_distinct(tree, reporting):
     ("v.b1", "-3", "không được âm"), ("v.b1", "2,5", "số nguyên"), ("v.a1", "maybe", "có hoặc không"),
     ("v.a2.learners", "abc", "số nguyên")])
 def test_unreadable_numbers_are_refused_and_nothing_saved(tree, reporting, field, raw, message):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, {"v.b3": "7"})
     with pytest.raises(ValidationFailed) as info:
         fill(report, {"v.b3": "8", field: raw})
@@ -58,7 +59,7 @@ def test_unreadable_numbers_are_refused_and_nothing_saved(tree, reporting, field
 
 
 def test_rules_are_checked_on_submit_with_the_field_named(tree, reporting):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, {**GOOD, "v.c3": "11"})
     with pytest.raises(ValidationFailed) as info:
         submit(report)
@@ -77,8 +78,8 @@ def test_rules_are_checked_on_submit_with_the_field_named(tree, reporting):
 
 def test_totals_are_right_at_every_level_after_each_transition(tree, reporting, make_user):
     codes = _codes(reporting)
-    school = services.report_for(tree.school, reporting)
-    village = services.report_for(tree.village, reporting)
+    school = stored_report(tree.school, reporting)
+    village = stored_report(tree.village, reporting)
     fill(school, GOOD)
     fill(village, {**GOOD, "v.a2.residents": "100"})
     submit(school)
@@ -111,7 +112,7 @@ def test_totals_are_right_at_every_level_after_each_transition(tree, reporting, 
 
 
 def test_late_submission_is_allowed_and_marked(tree, reporting, monkeypatch):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, GOOD)
     report, _warnings = submit(report)
     assert report.due_date == date(2025, 10, 15) and report.late  # today is after 15/10/2025
@@ -119,7 +120,7 @@ def test_late_submission_is_allowed_and_marked(tree, reporting, monkeypatch):
 
 
 def test_workflow_permissions(tree, reporting, make_user):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     school_editor = make_user(tree.school, Role.EDITOR)
     viewer = make_user(tree.school, Role.VIEWER)
     other = make_user(tree.yaly, Role.ADMIN)
@@ -143,7 +144,7 @@ def test_workflow_permissions(tree, reporting, make_user):
 
 
 def test_two_people_saving_one_draft(tree, reporting):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     first, second = Report.objects.get(pk=report.pk), Report.objects.get(pk=report.pk)
     services.report_save(actor=None, report=first, lock_version=first.lock_version, data={"v.b1": "3"})
     with pytest.raises(ConflictError):
@@ -154,7 +155,7 @@ def test_two_people_saving_one_draft(tree, reporting):
 def test_lock_and_exception(tree, reporting, make_user):
     taymo_editor = make_user(tree.taymo, Role.EDITOR)
     services.reporting_lock(actor=taymo_editor, unit=tree.taymo, campaign=reporting, locked=True)
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, GOOD)
     with pytest.raises(ValidationFailed, match="khóa"):
         submit(report)
@@ -164,7 +165,7 @@ def test_lock_and_exception(tree, reporting, make_user):
 
 
 def test_completeness_statuses(tree, reporting, make_user):
-    school = services.report_for(tree.school, reporting)
+    school = stored_report(tree.school, reporting)
     fill(school, GOOD)
     school.refresh_from_db()
     on_time = datetime(2025, 10, 14, 9, 0, tzinfo=timezone.get_current_timezone())
@@ -194,7 +195,7 @@ def test_reminders_reach_members_once(tree, reporting, make_user, django_capture
     make_user(tree.village, Role.VIEWER, username="to2")
     make_user(tree.school, Role.EDITOR, username="truong1")
     taymo_editor = make_user(tree.taymo, Role.EDITOR)
-    school = services.report_for(tree.school, reporting)
+    school = stored_report(tree.school, reporting)
     fill(school, GOOD)
     submit(school)
     with django_capture_on_commit_callbacks(execute=True):
@@ -223,7 +224,7 @@ def test_automatic_reminders_three_days_before_and_on_the_due_date(tree, reporti
         assert reminders.queue_due_reminders(today=date(2025, 10, 12)) == 2  # school and village, due 15/10
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert reminders.queue_due_reminders(today=date(2025, 10, 12)) == 0
-    school = services.report_for(tree.school, reporting)
+    school = stored_report(tree.school, reporting)
     fill(school, GOOD)
     submit(school)
     with django_capture_on_commit_callbacks(execute=True):
@@ -237,7 +238,7 @@ def test_automatic_reminders_three_days_before_and_on_the_due_date(tree, reporti
 @pytest.mark.django_db(transaction=True)
 def test_a_returned_report_notifies_its_unit(tree, reporting, make_user, django_capture_on_commit_callbacks):
     make_user(tree.school, Role.EDITOR, username="gv")
-    school = services.report_for(tree.school, reporting)
+    school = stored_report(tree.school, reporting)
     fill(school, GOOD)
     submit(school)
     school.refresh_from_db()
@@ -267,14 +268,13 @@ def _oracle(unit, campaign, today):
 
 def test_maintained_counts_equal_a_recount_after_every_kind_of_change(tree, reporting, make_user):
     from lifelong.plans import services as plan_services
-    from lifelong.plans.tests.helpers import publish_plan
     from lifelong.reports import counters
     from lifelong.reports.models import CompletenessCount
 
     publish_plan(tree.yaly.parent, reporting, report_due=date(2025, 10, 17))  # Quảng Ngãi: Ya Ly must report
     publish_plan(tree.yaly, reporting, report_due=date(2025, 10, 13))
     for unit in (tree.school, tree.village, tree.yaly_village, tree.soyte):
-        report = services.report_for(unit, reporting)
+        report = stored_report(unit, reporting)
         fill(report, GOOD)
         submit(report)
     school = Report.objects.get(unit=tree.school)
@@ -311,7 +311,7 @@ def _separate_review(campaign, on=True):
 
 
 def _submitted_by(actor, unit, campaign, data=GOOD):
-    report = services.report_for(unit, campaign)
+    report = stored_report(unit, campaign)
     fill(report, data)
     report.refresh_from_db()
     services.report_submit(actor=actor, report=report, lock_version=report.lock_version)
@@ -390,3 +390,28 @@ def test_separation_of_duties_reads_the_setting_afresh(tree, reporting, make_use
     assert report.campaign.separate_review is False  # loaded before an admin turned the setting on
     with pytest.raises(services.SeparationOfDutiesError):
         services.report_accept(actor=reviewer, report=report, lock_version=report.lock_version)
+
+
+@pytest.mark.parametrize("province_first", [False, True])
+def test_children_report_by_the_parents_own_deadline_when_its_plan_sets_none(tree, campaign, province_first):
+    """Hà Nội's plan of 2025 states no deadline: its communes report by the date Hà Nội itself reports to
+    the Ministry, and Hà Nội's completeness lists them (whichever plan was published first)."""
+    services.report_form_install_default(actor=None, campaign=campaign)
+    if province_first:
+        publish_plan(tree.hanoi, campaign, number="262")
+    publish_plan(tree.ministry, campaign, number="5607", report_due=date(2025, 10, 20), doc_kind="letter")
+    if not province_first:
+        publish_plan(tree.hanoi, campaign, number="262")
+    report = fill(stored_report(tree.taymo, campaign), GOOD)
+    services.report_submit(actor=None, report=report, lock_version=report.lock_version,
+                           submitted_at=datetime(2025, 10, 18, 9, tzinfo=timezone.get_current_timezone()))
+    result = selectors.completeness(tree.hanoi, campaign, today=date(2025, 10, 18))
+    rows = {row.reporter.unit.name: (row.status, row.reporter.due_date) for row in result.children}
+    assert rows["Phường Tây Mỗ"] == ("on_time", date(2025, 10, 20))
+    assert rows["Sở Y tế Hà Nội"] == ("pending", date(2025, 10, 20))
+    assert result.children_counts.on_time == 1 and result.children_counts.pending == 1
+
+
+def test_a_plan_without_any_deadline_above_makes_no_reporters(tree, campaign):
+    publish_plan(tree.hanoi, campaign, number="262")
+    assert not ExpectedReporter.objects.filter(parent=tree.hanoi).exists()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from lifelong.orgs.models import Membership
 from lifelong.reports import selectors, services
 from lifelong.reports.models import Report
-from lifelong.reports.tests.conftest import GOOD, fill, submit
+from lifelong.reports.tests.conftest import GOOD, fill, stored_report, submit
 
 Role = Membership.Role
 
@@ -61,7 +61,7 @@ def test_two_sessions_edit_one_draft(client, tree, reporting, make_user):
 
 
 def test_return_with_comment_and_the_unit_sees_it(client, tree, reporting, make_user):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, GOOD)
     submit(report)
     report.refresh_from_db()
@@ -77,7 +77,7 @@ def test_return_with_comment_and_the_unit_sees_it(client, tree, reporting, make_
 
 
 def test_a_unit_cannot_review_itself_nor_others_read(client, tree, reporting, make_user):
-    report = services.report_for(tree.school, reporting)
+    report = stored_report(tree.school, reporting)
     fill(report, GOOD)
     submit(report)
     report.refresh_from_db()
@@ -93,10 +93,10 @@ def test_a_unit_cannot_review_itself_nor_others_read(client, tree, reporting, ma
 
 def test_exports_equal_the_totals_page(client, tree, reporting, make_user):
     for unit, extra in ((tree.school, {}), (tree.village, {"v.a2.residents": "100"})):
-        report = services.report_for(unit, reporting)
+        report = stored_report(unit, reporting)
         fill(report, {**GOOD, **extra})
         submit(report)
-    taymo_report = services.report_for(tree.taymo, reporting)
+    taymo_report = stored_report(tree.taymo, reporting)
     fill(taymo_report, {**GOOD, "v.b3": "12"})
     submit(taymo_report)
     client.force_login(make_user(tree.hanoi, Role.VIEWER))
@@ -187,7 +187,7 @@ def _separate_review(campaign):
 
 
 def _submitted_by(actor, unit, campaign):
-    report = services.report_for(unit, campaign)
+    report = stored_report(unit, campaign)
     fill(report, GOOD)
     report.refresh_from_db()
     services.report_submit(actor=actor, report=report, lock_version=report.lock_version)
@@ -264,3 +264,39 @@ def test_without_separation_of_duties_the_api_lets_the_submitter_accept(client, 
     done = client.post(f"/api/v1/units/{tree.school.pk}/report/accept?campaign={reporting.pk}",
                        {"lock_version": report.lock_version}, content_type="application/json")
     assert done.status_code == 200 and done.json()["status"] == "accepted"
+
+
+def _row_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_looking_at_reports_writes_nothing(client, tree, reporting, make_user):
+    """A viewer opens the report pages and the API of units that never saved a report: no row anywhere."""
+    viewer = make_user(tree.hanoi, Role.VIEWER)
+    client.force_login(viewer)
+    before = _row_counts()
+    for unit in (tree.hanoi, tree.taymo, tree.school, tree.village):
+        query = f"?campaign={reporting.pk}"
+        assert client.get(reverse("report_edit", args=[unit.pk]) + query).status_code == 200
+        assert client.get(reverse("report_totals", args=[unit.pk]) + query).status_code == 200
+        assert client.get(reverse("report_completeness", args=[unit.pk]) + query).status_code == 200
+        assert client.get(f"/api/v1/units/{unit.pk}/report{query}").status_code == 200
+    assert _row_counts() == before
+    assert not Report.objects.exists()
+
+
+def test_the_first_save_creates_the_report(client, tree, reporting, make_user):
+    client.force_login(make_user(tree.school, Role.EDITOR))
+    url = reverse("report_edit", args=[tree.school.pk]) + f"?campaign={reporting.pk}"
+    page = client.get(url)
+    assert page.status_code == 200 and not Report.objects.exists()
+    response = client.post(url, {"lock_version": "1", "v.c3": "4"})
+    assert response.status_code == 302
+    report = Report.objects.get(unit=tree.school)
+    assert report.lock_version == 2 and report.values.get(indicator__code="c3").number == 4
+    # A page opened before that first save is out of date now.
+    stale = client.post(url, {"lock_version": "1", "v.c3": "5"})
+    assert stale.status_code == 409 and Report.objects.get(unit=tree.school).values.get(
+        indicator__code="c3").number == 4
