@@ -6,7 +6,9 @@ from lifelong.core.converters import IdConverter
 from lifelong.core.ratelimits import rate_limited
 from lifelong.core.views import healthz, home, set_language
 
-register_converter(IdConverter, "id")  # before the apps' urls.py, which use <id:pk>
+register_converter(IdConverter, "id")
+handler403 = "lifelong.core.views.permission_denied"
+handler404 = "lifelong.core.views.page_not_found"  # before the apps' urls.py, which use <id:pk>
 
 urlpatterns = [
     path("", home, name="home"),

@@ -30,7 +30,7 @@ def _unescape(text: str) -> str:
 
 def missing(blocks: list[str]) -> list[str]:
     return [_unescape(_value(b, "msgid")) for b in blocks[1:]
-            if "#, fuzzy" in b or (_value(b, "msgstr") == "" and "msgid_plural" not in b)]
+            if "#, fuzzy" in b or _value(b, "msgstr") == "" or _value(b, r"msgstr\[0\]") == ""]
 
 
 def fill(blocks: list[str], translations: dict[str, str]) -> tuple[list[str], set[str]]:
@@ -41,8 +41,13 @@ def fill(blocks: list[str], translations: dict[str, str]) -> tuple[list[str], se
         if text in translations:
             lines = [line for line in block.split("\n") if not line.startswith("#|") and line != "#, fuzzy"]
             lines = [line.replace("#, fuzzy, ", "#, ") for line in lines]
-            replacement = 'msgstr "' + _escape(translations[text]) + '"'
-            block = re.sub(r'^msgstr (?:".*"\n?)+', lambda _match, r=replacement: r, "\n".join(lines), flags=re.M)
+            block = "\n".join(lines)
+            if "msgid_plural" in block:  # Vietnamese has one plural form: msgstr[0]
+                replacement = 'msgstr[0] "' + _escape(translations[text]) + '"'
+                block = re.sub(r'^msgstr\[0\] (?:".*"\n?)+', lambda _match, r=replacement: r, block, flags=re.M)
+            else:
+                replacement = 'msgstr "' + _escape(translations[text]) + '"'
+                block = re.sub(r'^msgstr (?:".*"\n?)+', lambda _match, r=replacement: r, block, flags=re.M)
             done.add(text)
         out.append(block)
     return out, done

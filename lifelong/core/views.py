@@ -1,3 +1,4 @@
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -6,13 +7,16 @@ from django.views.decorators.csrf import csrf_exempt
 
 from lifelong.campaigns.selectors import campaign_current
 from lifelong.orgs import permissions
+from lifelong.reports.dashboard import dashboard_for
 
 
 def home(request):
-    return render(request, "home.html", {
-        "home_units": permissions.home_units(request.user),
-        "campaign": campaign_current(),
-    })
+    """The public front page; for a logged-in official, "Việc cần làm" (what waits for them) comes first."""
+    campaign = campaign_current()
+    context = {"campaign": campaign, "home_units": permissions.home_units(request.user)}
+    if request.user.is_authenticated:
+        context["dashboard"] = dashboard_for(request.user, campaign)
+    return render(request, "home.html", context)
 
 
 def healthz(request):
@@ -32,3 +36,15 @@ def csrf_failure(request, reason=""):
     return refusal(request, 403, "csrf_failed", _(
         "The form was sent from a page that is too old or without the site's cookie. Reload the page and send "
         "it again; if this keeps happening, allow cookies for this site."))
+
+
+def permission_denied(request, exception=None):
+    """A page refused to someone not logged in sends them to log in and back; a refusal after login says why."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    """Drafts and private pages do not exist for visitors who are not logged in: offer to log in and come back."""
+    return render(request, "404.html", {"login_next": request.get_full_path()}, status=404)

@@ -7,11 +7,12 @@ second click the same day finds every unit already reminded and queues nothing. 
 notification for each member of the unit and one e-mail to all of them.
 """
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from lifelong.campaigns.models import Campaign
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import PermissionDeniedError
 from lifelong.orgs import permissions
-from lifelong.orgs.models import OrgUnit, User
+from lifelong.orgs.models import Membership, OrgUnit, User
 from lifelong.reports.models import ExpectedReporter, Notification, ReminderLog, Report, ReportEvent
 
 BEFORE_DUE_DAYS = 3
@@ -60,17 +61,39 @@ def _queue(log_ids: list[int]) -> None:
         transaction.on_commit(lambda: deliver_reminders.enqueue(log_ids))
 
 
+@dataclass
+class RemindResult:
+    units: int  # reminders queued (units not yet reminded today)
+    people: int  # accounts they will reach (in-app, and by e-mail where the account has an address)
+    unreachable: list[OrgUnit]  # units that have not reported and have no account to remind
+
+
+def recipients_of(unit_ids) -> dict[int, int]:
+    """How many active accounts each unit has (who a reminder reaches), in one query."""
+    rows = (Membership.objects.filter(unit_id__in=list(unit_ids), user__is_active=True)
+            .values("unit_id").annotate(n=Count("user", distinct=True)))
+    return {row["unit_id"]: row["n"] for row in rows}
+
+
 @transaction.atomic
-def remind_missing(*, actor, unit: OrgUnit, campaign: Campaign) -> int:
-    """"Remind all that have not reported": one reminder per missing child, at most one a day."""
+def remind_missing(*, actor, unit: OrgUnit, campaign: Campaign) -> RemindResult:
+    """"Remind all that have not reported": one reminder per missing child, at most one a day.
+
+    A unit with no account cannot be reminded: it is named in the result, so the officer can invite one.
+    """
     if not permissions.can_edit(actor, unit):
         raise PermissionDeniedError()
+    missing = not_reported(campaign).filter(parent=unit)
+    reachable = recipients_of(missing.values_list("unit_id", flat=True))
+    unreachable = [r.unit for r in missing.select_related("unit") if not reachable.get(r.unit_id)]
     kind = f"manual:{timezone.localdate().isoformat()}"
-    log_ids = _decide(campaign, not_reported(campaign).filter(parent=unit), kind)
+    log_ids = _decide(campaign, missing.filter(unit_id__in=list(reachable)), kind)
     _queue(log_ids)
+    people = sum(reachable.get(unit_id, 0) for unit_id in
+                 ReminderLog.objects.filter(pk__in=log_ids).values_list("unit_id", flat=True))
     audit_record(actor=actor, action="reports.reminder.requested", target=unit, unit_id=unit.pk,
-                 campaign=campaign.year, units=len(log_ids))
-    return len(log_ids)
+                 campaign=campaign.year, units=len(log_ids), people=people, unreachable=len(unreachable))
+    return RemindResult(units=len(log_ids), people=people, unreachable=unreachable)
 
 
 @transaction.atomic

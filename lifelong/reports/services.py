@@ -10,6 +10,7 @@ allowed. `actor=None` is the system (load_demo, plan publication hooks).
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.core.text import normalize_text
 from lifelong.orgs import permissions
-from lifelong.orgs.models import OrgUnit
+from lifelong.orgs.models import Membership, OrgUnit, User
 from lifelong.plans.models import Plan
 from lifelong.reports import counters, totals, validation
 from lifelong.reports.form_2025 import INDICATORS_2025, NARRATIVES_2025
@@ -29,6 +30,7 @@ from lifelong.reports.models import (
     Indicator,
     LockException,
     NarrativeSection,
+    Notification,
     Report,
     ReportEvent,
     ReportingLock,
@@ -320,9 +322,25 @@ def report_submit(*, actor, report: Report, lock_version: int, submitted_at=None
     report.save(update_fields=["status", "submitted_at", "due_date", "late", "lock_version", "updated_at"])
     totals.apply(report, sign=1, columns=(totals.SUBMITTED,))
     _event(report, ReportEvent.Action.SUBMITTED, actor, Status.DRAFT)
+    _notify_reviewers(report)
     audit_record(actor=actor, action="reports.report.submitted", target=report, unit_id=report.unit_id,
                  late=report.late)
     return report, warnings
+
+
+def _notify_reviewers(report: Report) -> int:
+    """Tell the editors and admins of the parent unit that a report waits for them (in-app; their
+    dashboard lists it too). Members of levels further up are not told: they review their own children."""
+    parent_id = report.unit.parent_id
+    if parent_id is None:
+        return 0
+    reviewers = User.objects.filter(memberships__unit_id=parent_id, is_active=True,
+                                    memberships__role__in=permissions.roles_at_least(Membership.Role.EDITOR)).distinct()
+    message = _("%(unit)s submitted its results report for %(campaign)s; it waits for your review.") % {
+        "unit": report.unit.name, "campaign": report.campaign.name}
+    url = reverse("report_edit", args=[report.unit_id]) + f"?campaign={report.campaign_id}"
+    return len(Notification.objects.bulk_create([Notification(user=user, message=message, url=url)
+                                                 for user in reviewers]))
 
 
 def _may_review(actor, report: Report) -> bool:

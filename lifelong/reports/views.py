@@ -9,18 +9,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
+from lifelong.core.exports import csv_response
+from lifelong.core.text import search_key
 from lifelong.core.validation import parse_int_param
 from lifelong.core.web import flash_service_error
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.views import _unit_or_404
 from lifelong.plans.views import _campaign_or_404
-from lifelong.reports import exports, reminders, selectors, services, validation
+from lifelong.reports import charts, exports, reminders, selectors, services, validation
 from lifelong.reports.form_2025 import SECTIONS
 from lifelong.reports.models import GROUPS, ExpectedReporter, Notification, ParticipantGroup, Report, ReportingLock
 
@@ -103,7 +107,7 @@ def _narrative_from(data, campaign) -> dict[str, str]:
 def report_edit(request, pk: int):
     unit = _unit_or_404(pk)
     if not permissions.can_view(request.user, unit):
-        raise PermissionDenied if request.user.is_authenticated else Http404
+        raise PermissionDenied
     campaign = _campaign_or_404(request)
     report = services.report_for(unit, campaign)
     status, errors, warnings = 200, {}, []
@@ -205,17 +209,38 @@ def _require_view(request, unit):
         raise PermissionDenied
 
 
+def _totals_link(campaign, accepted_only: bool, **params) -> str:
+    """The query of a totals address: the campaign, the accepted-only choice, and what else is given."""
+    query = {"campaign": campaign.pk, "accepted": "1" if accepted_only else "", **params}
+    return "?" + urlencode({k: v for k, v in query.items() if v})
+
+
 def report_totals(request, pk: int):
     unit = _unit_or_404(pk)
     _require_view(request, unit)
     campaign = _campaign_or_404(request)
     accepted_only = request.GET.get("accepted") == "1"
-    table = exports.totals_table(unit, campaign, accepted_only=accepted_only, language=get_language() or "vi")
+    language = get_language() or "vi"
+    table = exports.totals_table(unit, campaign, accepted_only=accepted_only, language=language)
+    asked = request.GET.get("layout")
+    layout = asked if asked in exports.LAYOUTS else table.default_layout()
+    indicator = charts.chart_indicator(table, request.GET.get("indicator"))
+    code = indicator.code if indicator else ""
     return render(request, "reports/totals.html", {
         "unit": unit, "campaign": campaign, "breadcrumbs": org_selectors.unit_breadcrumbs(unit),
         "accepted_only": accepted_only, "table": table, "groups": GROUPS,
         "group_labels": dict(ParticipantGroup.choices),
-        "own_report": selectors.report_of(unit, campaign),
+        "grid": exports.totals_grid(table, layout, language), "layout": layout,
+        "chart_indicators": charts.chart_indicators(table), "chart_indicator": indicator,
+        "chart": charts.indicator_chart(table, indicator, language) if indicator else None,
+        "links": {
+            "accepted": _totals_link(campaign, True, layout=asked or "", indicator=request.GET.get("indicator", "")),
+            "all": _totals_link(campaign, False, layout=asked or "", indicator=request.GET.get("indicator", "")),
+            "indicators": _totals_link(campaign, accepted_only, layout=exports.LAYOUT_INDICATORS, indicator=code),
+            "units": _totals_link(campaign, accepted_only, layout=exports.LAYOUT_UNITS, indicator=code),
+            "files": _totals_link(campaign, accepted_only),
+            "chart_csv": _totals_link(campaign, accepted_only, indicator=code),
+        },
     })
 
 
@@ -228,6 +253,19 @@ def report_totals_export(request, pk: int, fmt: str):
     return exports.xlsx_response(table) if fmt == "xlsx" else exports.csv_response(table)
 
 
+def report_totals_chart_csv(request, pk: int):
+    """The data of the totals page's bar chart: every unit directly below, its state and its value."""
+    unit = _unit_or_404(pk)
+    _require_view(request, unit)
+    campaign = _campaign_or_404(request)
+    table = exports.totals_table(unit, campaign, accepted_only=request.GET.get("accepted") == "1")
+    indicator = charts.chart_indicator(table, request.GET.get("indicator"))
+    if indicator is None:
+        raise Http404
+    filename = f"bieu-do-{slugify(search_key(unit.name))}-{indicator.code}-{campaign.year}.csv"
+    return csv_response(filename, charts.indicator_csv_rows(table, indicator))
+
+
 def report_document(request, pk: int):
     unit = _unit_or_404(pk)
     _require_view(request, unit)
@@ -235,18 +273,34 @@ def report_document(request, pk: int):
     return exports.report_docx_response(unit, campaign, accepted_only=request.GET.get("accepted") == "1")
 
 
+def _completeness_result(request, unit, campaign):
+    sort = request.GET.get("sort", "name")
+    return sort, selectors.completeness(unit, campaign, sort=sort if sort in selectors.SORTS else "name")
+
+
 def completeness(request, pk: int):
     unit = _unit_or_404(pk)
     _require_view(request, unit)
     campaign = _campaign_or_404(request)
-    sort = request.GET.get("sort", "name")
-    result = selectors.completeness(unit, campaign, sort=sort if sort in selectors.SORTS else "name")
+    sort, result = _completeness_result(request, unit, campaign)
     lock = ReportingLock.objects.filter(campaign=campaign, unit=unit).prefetch_related("exceptions").first()
     return render(request, "reports/completeness.html", {
         "unit": unit, "campaign": campaign, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "result": result,
         "sort": sort, "can_edit": permissions.can_edit(request.user, unit), "lock": lock,
         "excepted": {e.unit_id for e in lock.exceptions.all()} if lock else set(),
+        "chart": charts.levels_chart(result),
+        "levels": [(charts.level_name(depth), counts) for depth, counts in result.levels],
     })
+
+
+def completeness_levels_csv(request, pk: int):
+    """The data of the completeness chart: per level below, how many reported on time, late, not at all."""
+    unit = _unit_or_404(pk)
+    _require_view(request, unit)
+    campaign = _campaign_or_404(request)
+    _sort, result = _completeness_result(request, unit, campaign)
+    filename = f"bao-cao-theo-cap-{slugify(search_key(unit.name))}-{campaign.year}.csv"
+    return csv_response(filename, charts.levels_csv_rows(result))
 
 
 @login_required
@@ -257,11 +311,17 @@ def completeness_action(request, pk: int):
     action = request.POST.get("action")
     try:
         if action == "remind":
-            count = reminders.remind_missing(actor=request.user, unit=unit, campaign=campaign)
-            if count:
-                messages.success(request, _("Reminders queued for %(n)d units.") % {"n": count})
-            else:
+            result = reminders.remind_missing(actor=request.user, unit=unit, campaign=campaign)
+            if result.units:
+                messages.success(request, _("Reminders sent to %(n)d units, reaching %(people)d people (in the app, "
+                                            "and by e-mail where they gave an address).") % {
+                    "n": result.units, "people": result.people})
+            elif not result.unreachable:
                 messages.info(request, _("Every unit that has not reported was already reminded today."))
+            if result.unreachable:
+                messages.warning(request, _("No one to remind at %(units)s: these units have no account yet. "
+                                            "Invite one on the unit's Members page.") % {
+                    "units": ", ".join(u.name for u in result.unreachable[:10])})
         elif action in ("lock", "unlock"):
             services.reporting_lock(actor=request.user, unit=unit, campaign=campaign, locked=action == "lock")
             messages.success(request, _("Saved."))

@@ -3,6 +3,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
@@ -199,13 +200,14 @@ def test_reminders_reach_members_once(tree, reporting, make_user, django_capture
     fill(school, GOOD)
     submit(school)
     with django_capture_on_commit_callbacks(execute=True):
-        assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting) == 1
+        result = reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting)
+    assert (result.units, result.people, result.unreachable) == (1, 2, [])
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert len(mail.outbox) == 1 and sorted(mail.outbox[0].to) == ["to1@example.vn", "to2@example.vn"]
     assert Notification.objects.filter(user__username__in=["to1", "to2"]).count() == 2
     assert not Notification.objects.filter(user__username="truong1").exists()
     # a second click the same day sends nothing, and a reminder is delivered once even if queued twice
-    assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting) == 0
+    assert reminders.remind_missing(actor=taymo_editor, unit=tree.taymo, campaign=reporting).units == 0
     log = ReminderLog.objects.get(unit=tree.village, kind=f"manual:{timezone.localdate().isoformat()}")
     assert log.delivered_at is not None and log.recipients == 2
     assert reminders.deliver([log.pk]) == 0
@@ -415,3 +417,16 @@ def test_children_report_by_the_parents_own_deadline_when_its_plan_sets_none(tre
 def test_a_plan_without_any_deadline_above_makes_no_reporters(tree, campaign):
     publish_plan(tree.hanoi, campaign, number="262")
     assert not ExpectedReporter.objects.filter(parent=tree.hanoi).exists()
+
+
+def test_units_without_an_account_are_named_not_reminded(client, tree, reporting, make_user):
+    editor = make_user(tree.taymo, Role.EDITOR)
+    result = reminders.remind_missing(actor=editor, unit=tree.taymo, campaign=reporting)
+    assert result.units == 0 and result.people == 0
+    assert {u.name for u in result.unreachable} == {"Trường THCS Nguyễn Quý Đức", "Tổ dân phố số 1"}
+    assert not ReminderLog.objects.exists()
+    client.force_login(editor)
+    response = client.post(reverse("completeness_action", args=[tree.taymo.pk]),
+                           {"action": "remind", "campaign": reporting.pk}, follow=True)
+    text = response.content.decode()
+    assert "Không có ai để nhắc tại" in text and "Tổ dân phố số 1" in text
