@@ -3,9 +3,11 @@
 The caller describes a document with plain dataclasses (`OfficialDocument`, `Section`, `Signature`, `Table`);
 `build_docx` turns it into the bytes of a .docx file whose layout follows Phụ lục I of the decree, as summarised
 in ND30.md: A4 page with 20/20/30/15 mm margins, Times New Roman throughout, the two-column header
-(issuing body and number on the left, national motto and date on the right), the title and subject, the
+(issuing body and number on the left, national motto and date on the right, sized so that every line of the
+Ministry's, a province's, a department's or a school's name stays whole), the title and subject, the
 "Kính gửi" block, legal bases, numbered sections, the two-column closing (Nơi nhận and signature) and
-appendices that each start a new section with their own page numbering.
+appendices that each start a new section with their own page numbering and a table whose widest-text column
+(the indicator labels of a report) gets most of the width.
 
 Nothing here touches Django: the module only needs python-docx, so it can be used and tested anywhere.
 """
@@ -27,6 +29,8 @@ from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from lifelong.documents.metrics import longest_word_width, text_width
+
 FONT_NAME = "Times New Roman"
 BLACK = RGBColor(0, 0, 0)
 BODY_SIZE = 14
@@ -39,13 +43,22 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(20), Mm(20), Mm(30), Mm(15)
 HEADER_DISTANCE = Mm(10)
 
-HEADER_LEFT_WIDTH, HEADER_RIGHT_WIDTH = Cm(6.5), Cm(10)
+# The header spans the 16.5 cm between the margins, split about 45/55. The right column holds the national name
+# (Bold 12 pt: 8.8 cm); the left one "TRƯỜNG THCS NGUYỄN QUÝ ĐỨC" (Bold 12 pt: 7.2 cm), and at the decree's
+# default 13 pt "BỘ GIÁO DỤC VÀ ĐÀO TẠO" (6.1 cm) or "UBND THÀNH PHỐ HÀ NỘI" (5.8 cm). The layout tables have no
+# cell margins, so these are the widths the text gets.
+HEADER_LEFT_WIDTH, HEADER_RIGHT_WIDTH = Cm(7.4), Cm(9.1)
 CLOSING_LEFT_WIDTH, CLOSING_RIGHT_WIDTH = Cm(7.5), Cm(9)
-# Word's default cell margins (0.19 cm each side) eat into the width paragraphs can use.
-CELL_PADDING = Cm(0.38)
-# "Độc lập - Tự do - Hạnh phúc" in Times New Roman Bold 13 pt is about 5.6 cm wide; the decree wants the line
-# under it exactly as long as the text.
-MOTTO_RULE_WIDTH = Cm(5.6)
+# Parent and issuing body: 13 pt (the decree's default) when every line fits the column, else 12 (its minimum).
+ISSUER_SIZES = (13, 12)
+# Room kept free when deciding that a line fits, for rounding in the word processor.
+FIT_SLACK = Cm(0.1)
+# Word's default cell margins (0.19 cm each side) in the appendix tables.
+GRID_CELL_PADDING = Cm(0.38)
+GRID_SIZE = 12
+# A header cell of an appendix table may wrap onto this many lines before its column asks for more width.
+GRID_HEADER_LINES = 3
+# The line under the issuing body is 1/3 to 1/2 as long as its name (the one under the motto: MOTTO_RULE_WIDTH).
 ISSUING_BODY_RULE_FRACTION = 0.4
 SUBJECT_RULE_WIDTH = Cm(4)
 SIGNATURE_BLANK_LINES = 4
@@ -53,6 +66,9 @@ LANDSCAPE_MIN_COLUMNS = 7
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+MOTTO_SIZE = 13
+# The decree wants the line under the motto exactly as long as the text: about 5.6 cm.
+MOTTO_RULE_WIDTH = text_width(MOTTO, MOTTO_SIZE, bold=True)
 BLANK_NUMBER = " " * 6
 BLANK_DATE_PART = " " * 5
 
@@ -292,10 +308,26 @@ def repeat_as_header_row(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
+def set_cell_side_margins(table, margin: Length) -> None:
+    """The left and right margin inside every cell of `table` (Word's default is 0.19 cm)."""
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(margin / 635)))  # twips: 635 EMU each
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
 def add_layout_table(doc: DocxDocument, widths: list[Length]):
+    """A borderless table whose columns are exactly `widths` wide for their text (no cell margins)."""
     table = doc.add_table(rows=1, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_table_borders(table, "nil")
+    set_cell_side_margins(table, Length(0))
     set_column_widths(table, widths)
     return table
 
@@ -331,7 +363,7 @@ def set_page(section: DocxSection, landscape: bool = False) -> None:
     section.header_distance = section.footer_distance = HEADER_DISTANCE
 
 
-def text_width(section: DocxSection) -> Length:
+def page_text_width(section: DocxSection) -> Length:
     return Length(section.page_width - section.left_margin - section.right_margin)
 
 
@@ -389,13 +421,37 @@ def add_header_block(doc: DocxDocument, official: OfficialDocument) -> None:
     fill_motto_column(right, official)
 
 
+def issuer_lines(official: OfficialDocument) -> tuple[list[str], list[str]]:
+    """(parent body lines, issuing body lines) as the header prints them: upper case, one per line."""
+    return ([line.upper() for line in split_lines(official.parent_body)],
+            [line.upper() for line in split_lines(official.issuing_body)])
+
+
+def issuer_size(official: OfficialDocument) -> int:
+    """13 pt when every line of the parent (regular) and issuing body (bold) fits the left column, else 12.
+
+    Both sizes are within the decree's 12-13 pt; one size for both keeps the parent no larger than the body. A line
+    too long even at 12 pt wraps between words.
+    """
+    parents, bodies = issuer_lines(official)
+    room = HEADER_LEFT_WIDTH - FIT_SLACK
+    for size in ISSUER_SIZES:
+        widths = [text_width(line, size) for line in parents] + [text_width(line, size, bold=True) for line in bodies]
+        if all(width <= room for width in widths):
+            return size
+    return ISSUER_SIZES[-1]
+
+
 def fill_issuer_column(cell: _Cell, official: OfficialDocument) -> None:
-    for line in split_lines(official.parent_body):
-        add_line(cell, line.upper(), 13)
-    for line in split_lines(official.issuing_body):
-        add_line(cell, line.upper(), 13, bold=True)
-    column_text_width = Length(HEADER_LEFT_WIDTH - CELL_PADDING)
-    add_rule(cell, Length(int(column_text_width * ISSUING_BODY_RULE_FRACTION)), column_text_width)
+    parents, bodies = issuer_lines(official)
+    size = issuer_size(official)
+    for line in parents:
+        add_line(cell, line, size)
+    for line in bodies:
+        add_line(cell, line, size, bold=True)
+    name_width = max((text_width(line, size, bold=True) for line in bodies), default=Length(0))
+    rule_width = Length(int(min(name_width, HEADER_LEFT_WIDTH) * ISSUING_BODY_RULE_FRACTION))
+    add_rule(cell, rule_width, HEADER_LEFT_WIDTH)
     add_line(cell, format_number_line(official.number, official.symbol), 13).paragraph_format.space_before = Pt(6)
     if official.is_letter and official.subject.strip():
         add_line(cell, f"V/v {official.subject.strip()}", 12).paragraph_format.space_before = Pt(3)
@@ -403,8 +459,8 @@ def fill_issuer_column(cell: _Cell, official: OfficialDocument) -> None:
 
 def fill_motto_column(cell: _Cell, official: OfficialDocument) -> None:
     add_line(cell, NATIONAL_NAME, 12, bold=True)
-    add_line(cell, MOTTO, 13, bold=True)
-    add_rule(cell, MOTTO_RULE_WIDTH, Length(HEADER_RIGHT_WIDTH - CELL_PADDING))
+    add_line(cell, MOTTO, MOTTO_SIZE, bold=True)
+    add_rule(cell, MOTTO_RULE_WIDTH, HEADER_RIGHT_WIDTH)
     date_line = add_line(cell, format_date_line(official.place, official.issue_date, official.year), BODY_SIZE,
                          italic=True)
     date_line.paragraph_format.space_before = Pt(6)
@@ -416,7 +472,7 @@ def add_title_block(doc: DocxDocument, official: OfficialDocument) -> None:
     title.paragraph_format.keep_with_next = True
     for line in split_lines(official.subject):
         add_line(doc, line, BODY_SIZE, bold=True).paragraph_format.keep_with_next = True
-    add_rule(doc, SUBJECT_RULE_WIDTH, text_width(doc.sections[0])).paragraph_format.space_after = Pt(12)
+    add_rule(doc, SUBJECT_RULE_WIDTH, page_text_width(doc.sections[0])).paragraph_format.space_after = Pt(12)
 
 
 def add_addressees(doc: DocxDocument, addressees: list[str]) -> None:
@@ -507,7 +563,11 @@ def fill_signature_column(cell: _Cell, signature: Signature) -> None:
 def add_appendix(doc: DocxDocument, table_data: Table, label: str) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     set_page(section, landscape=len(table_data.header) >= LANDSCAPE_MIN_COLUMNS)
+    # Each appendix is numbered on its own (ND30.md): its pages count from 1, and like the document its first
+    # page shows no number. The headers stay linked to the document's, so the number is centred in the top
+    # margin of a landscape page too.
     restart_page_numbers(section)
+    section.different_first_page_header_footer = True
     add_line(doc, label, BODY_SIZE, bold=True)
     add_line(doc, table_data.title.strip().upper(), BODY_SIZE, bold=True)
     note = table_data.note.strip()
@@ -516,24 +576,55 @@ def add_appendix(doc: DocxDocument, table_data: Table, label: str) -> None:
             note = f"({note})"
         add_line(doc, note, BODY_SIZE, italic=True)
     doc.paragraphs[-1].paragraph_format.space_after = Pt(12)
-    add_grid_table(doc, table_data, text_width(section))
+    add_grid_table(doc, table_data, page_text_width(section))
+
+
+def grid_column_widths(table_data: Table, width: Length) -> list[Length]:
+    """Column widths summing to `width`, the way a browser lays out an automatic table.
+
+    A column needs at least its longest word (so no word is ever broken) and would like its longest cell on one
+    line, its header on at most GRID_HEADER_LINES lines. When the wishes do not all fit, each column gets its
+    minimum plus a share of the rest in proportion to how much more it wishes for: codes, units and numbers stay
+    narrow, and the column of long labels ("Chỉ tiêu" in a report) takes most of the width.
+    """
+    if not table_data.header:
+        return []
+    minimum, wished = [], []
+    for header, *cells in zip(table_data.header, *table_data.rows, strict=True):
+        words = [longest_word_width(header, GRID_SIZE, bold=True)]
+        words += [longest_word_width(text, GRID_SIZE) for text in cells]
+        lines = [text_width(header, GRID_SIZE, bold=True) / GRID_HEADER_LINES]
+        lines += [text_width(text, GRID_SIZE) for text in cells]
+        minimum.append(max(words) + GRID_CELL_PADDING + FIT_SLACK)
+        wished.append(max(minimum[-1], max(lines) + GRID_CELL_PADDING + FIT_SLACK))
+    if sum(wished) <= width:
+        shares = [float(wish) / sum(wished) * width for wish in wished]
+    elif sum(minimum) >= width:
+        shares = [float(least) / sum(minimum) * width for least in minimum]
+    else:
+        spare, extra = width - sum(minimum), [wish - least for wish, least in zip(wished, minimum, strict=True)]
+        shares = [least + spare * more / sum(extra) for least, more in zip(minimum, extra, strict=True)]
+    widths = [Length(int(share)) for share in shares]
+    widths[-1] = Length(width - sum(widths[:-1]))
+    return widths
 
 
 def add_grid_table(doc: DocxDocument, table_data: Table, width: Length) -> None:
     columns = len(table_data.header)
+    for values in table_data.rows:
+        if len(values) != columns:
+            raise ValueError(f"Appendix row has {len(values)} cells, the header has {columns}: {values!r}")
     table = doc.add_table(rows=1 + len(table_data.rows), cols=columns)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_table_borders(table, "single")
-    set_column_widths(table, [Length(width // columns)] * columns)
+    set_column_widths(table, grid_column_widths(table_data, width))
     repeat_as_header_row(table.rows[0])
     for cell, text in zip(table.rows[0].cells, table_data.header, strict=True):
-        add_line(cell, text, 12, bold=True)
+        add_line(cell, text, GRID_SIZE, bold=True)
     for row, values in zip(table.rows[1:], table_data.rows, strict=True):
-        if len(values) != columns:
-            raise ValueError(f"Appendix row has {len(values)} cells, the header has {columns}: {values!r}")
         for cell, text in zip(row.cells, values, strict=True):
             numeric = bool(_NUMERIC_CELL.match(text))
-            add_line(cell, text, 12, align=WD_ALIGN_PARAGRAPH.CENTER if numeric else WD_ALIGN_PARAGRAPH.LEFT)
+            add_line(cell, text, GRID_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER if numeric else WD_ALIGN_PARAGRAPH.LEFT)
 
 
 # --- Entry point --------------------------------------------------------------------------------------------------

@@ -122,7 +122,8 @@ class Plan(models.Model):
         indexes = [models.Index(fields=["campaign", "status", "unit"], name="plan_campaign_status_unit")]
 
     def __str__(self) -> str:
-        return f"{self.get_doc_kind_display()} {self.reference() or _('(no number)')} · {self.unit}"
+        number = self.reference() or _("(no number)")  # outside the f-string, where makemessages finds it
+        return f"{self.get_doc_kind_display()} {number} · {self.unit}"
 
     @property
     def kind_code(self) -> str:

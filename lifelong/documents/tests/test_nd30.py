@@ -9,9 +9,11 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Cm, Length
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lifelong.documents.metrics import longest_word_width, text_width
 from lifelong.documents.nd30 import (
     OfficialDocument,
     Section,
@@ -20,8 +22,11 @@ from lifelong.documents.nd30 import (
     build_docx,
     format_date_line,
     format_number_line,
+    grid_column_widths,
+    issuer_size,
     vietnamese_point_letters,
 )
+from lifelong.documents.tests import samples
 
 POINTS = ["Tuyên truyền", "Tổ chức hoạt động", "Khen thưởng", "Kiểm tra", "Báo cáo", "Tổng kết"]
 
@@ -109,6 +114,11 @@ def closing_cells(document):
     return document.tables[1].rows[0].cells
 
 
+def text_area_cm(section) -> float:
+    """The width between the margins."""
+    return Length(section.page_width - section.left_margin - section.right_margin).cm
+
+
 def has_bottom_border(p) -> bool:
     pPr = p._p.pPr
     return pPr is not None and pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None
@@ -194,8 +204,7 @@ def test_right_header_column_has_national_name_motto_and_line_under_it():
 def test_motto_line_is_about_as_long_as_the_motto():
     right = header_cells(read(plan()))[1]
     rule = rule_after(right.paragraphs, "Độc lập - Tự do - Hạnh phúc").paragraph_format
-    available = right.width.cm - 0.38
-    assert available - rule.left_indent.cm - rule.right_indent.cm == pytest.approx(5.6, abs=0.5)
+    assert right.width.cm - rule.left_indent.cm - rule.right_indent.cm == pytest.approx(5.6, abs=0.1)
 
 
 def test_left_header_column_has_parent_body_plain_and_issuing_body_bold_with_short_line():
@@ -208,10 +217,40 @@ def test_left_header_column_has_parent_body_plain_and_issuing_body_bold_with_sho
         assert run.bold and run.font.size.pt == 13
     rule = rule_after(left.paragraphs, "PHƯỜNG TÂY MỖ")
     assert has_bottom_border(rule)
-    available = left.width.cm - 0.38
-    length = available - rule.paragraph_format.left_indent.cm - rule.paragraph_format.right_indent.cm
-    assert available / 3 <= length <= available / 2
+    length = left.width.cm - rule.paragraph_format.left_indent.cm - rule.paragraph_format.right_indent.cm
+    name = text_width("ỦY BAN NHÂN DÂN", 13, bold=True).cm  # the wider of the two lines
+    assert name / 3 <= length <= name / 2
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in left.paragraphs)
+
+
+def test_header_columns_fill_the_text_width_and_have_no_cell_margins():
+    document = read(plan())
+    left, right = header_cells(document)
+    section = document.sections[0]
+    assert left.width.cm + right.width.cm == pytest.approx(text_area_cm(section), abs=0.01)
+    assert 0.4 <= left.width / (left.width + right.width) <= 0.5
+    margins = document.tables[0]._tbl.tblPr.find(qn("w:tblCellMar"))
+    assert {side.tag.split("}")[1]: side.get(qn("w:w")) for side in margins} == {"left": "0", "right": "0"}
+
+
+@pytest.mark.parametrize(("issuer", "size"), [
+    (samples.MINISTRY, 13), (samples.CITY, 13), (samples.DEPARTMENT, 13), (samples.PROVINCE, 13),
+    (samples.WARD, 13), (samples.SCHOOL, 12),
+])
+def test_issuer_lines_are_13pt_unless_one_would_not_fit_the_column(issuer, size):
+    official = plan(parent_body=issuer[0], issuing_body=issuer[1])
+    assert issuer_size(official) == size
+    left = header_cells(read(official))[0]
+    for line in [*issuer[0].split("\n"), *issuer[1].split("\n")]:
+        if line:
+            run = only_run(cell_paragraph(left, line))
+            assert run.font.size.pt == size
+            assert text_width(line, size, bold=run.bold) < left.width
+
+
+def test_national_name_fits_the_right_column():
+    right = header_cells(read(plan()))[1]
+    assert text_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True).cm < right.width.cm - 0.2
 
 
 def test_parent_body_line_is_omitted_when_there_is_none():
@@ -398,6 +437,33 @@ def test_appendix_table_has_a_grid_bold_header_and_12pt_cells():
         for cell in row.cells:
             run = only_run(cell.paragraphs[0])
             assert not run.bold and run.font.size.pt == 12
+
+
+def test_report_appendix_gives_the_indicator_labels_most_of_the_width():
+    document = read(samples.report(*samples.WARD))
+    appendix, section = document.tables[2], document.sections[1]
+    widths = [cell.width.cm for cell in appendix.rows[0].cells]
+    assert sum(widths) == pytest.approx(text_area_cm(section), abs=0.01)
+    assert [cell.text for cell in appendix.rows[0].cells][1] == "Chỉ tiêu"
+    others = widths[:1] + widths[2:]
+    # About half the landscape table; each of the six other columns gets a fraction of that.
+    assert widths[1] >= 0.45 * sum(widths)
+    assert widths[1] > 3 * max(others)
+
+
+def test_appendix_columns_are_never_narrower_than_their_longest_word():
+    table = samples.report(*samples.WARD).appendices[0]
+    widths = grid_column_widths(table, Cm(25.2))
+    for column, width in enumerate(widths):
+        words = [longest_word_width(table.header[column], 12, bold=True)]
+        words += [longest_word_width(row[column], 12) for row in table.rows]
+        assert max(words) + Cm(0.38) < width, table.header[column]
+
+
+def test_appendix_columns_of_a_small_table_share_the_width_by_their_content():
+    widths = grid_column_widths(RESULTS, Cm(16.5))
+    assert sum(widths) == Cm(16.5)
+    assert widths[1] == max(widths) and widths[0] == min(widths)
 
 
 def test_layout_tables_have_no_borders():
