@@ -29,7 +29,9 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if campaign is not None:
             self.fields["category"].queryset = campaign.categories.filter(active=True)
-        self.fields["commune"].queryset = communes if communes is not None else OrgUnit.objects.none()
+        # Vietnamese alphabetical order (OrgUnit.sort_key), whatever order the view gave.
+        self.fields["commune"].queryset = communes.order_by("sort_key", "pk") if communes is not None \
+            else OrgUnit.objects.none()
         self.fields["commune"].required = False
         for i in range(1, SESSION_ROWS + 1):
             required = i == 1

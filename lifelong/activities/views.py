@@ -185,10 +185,12 @@ def ticket(request, code: str):
     """The confirmation: QR code and code to type. Reachable only with the (secret) code itself."""
     registration = _ticket_or_404(code)
     qr = segno.make(registration.code, error="m")
+    # A viewBox and no width/height (omitsize), so that the code scales to fill its box (app.css, .qr).
+    svg = qr.svg_inline(scale=1, omitsize=True, dark="#000", light="#fff", title=_("QR code of your ticket"))
     return render(request, "activities/ticket.html", {
         "registration": registration, "activity": registration.session.activity,
         "display_code": codes.display(registration.code),
-        "qr_svg": mark_safe(qr.svg_inline(scale=6, dark="#000", light="#fff")),  # noqa: S308 - segno's own SVG
+        "qr_svg": mark_safe(svg),  # noqa: S308 - segno's own SVG; it escapes the title
     })
 
 

@@ -34,7 +34,8 @@ DATE_OUT_OF_RANGE = _("Give a date between 01/01/2000 and 31/12/2100.")
 CITED_DATE_OUT_OF_RANGE = _("Give a date between 02/09/1945 and 31/12/2100.")
 TEXT_NOT_ALLOWED = _("The text contains a character that is not allowed (NUL or an invalid Unicode character).")
 
-PARAM_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
+# The forms typed in the date fields (lifelong/core/formats/vi/formats.py), also in addresses.
+PARAM_DATE_FORMATS = ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d")
 
 
 def _as_day(value: date | datetime) -> date:
@@ -82,6 +83,7 @@ def validate_text_allowed(value: str) -> None:
 
 def parse_date_param(raw: str | None) -> date | None:
     """A date typed in an address (?from=01/10/2025 or ?from=2025-10-01); None if absent, wrong or out of range."""
+    raw = (raw or "").strip()
     if not raw or len(raw) > 10:
         return None
     for pattern in PARAM_DATE_FORMATS:

@@ -29,7 +29,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lifelong.core.text import search_key
+from lifelong.core.text import SORT_KEY_LENGTH, search_key, sort_key
 
 PATH_STEP = 4  # characters per level in OrgUnit.path
 PATH_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -66,6 +66,10 @@ class OrgUnit(models.Model):
     path = models.CharField(max_length=255, unique=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     search_key = models.CharField(max_length=255, editable=False, db_index=True)
+    # Lists of units are ordered by this, Vietnamese alphabetical order of the name on any database
+    # (lifelong.core.text.sort_key); kept with search_key by refresh_keys(). The database default
+    # only serves rows inserted with raw SQL (benchmarks): they sort first until renamed.
+    sort_key = models.CharField(max_length=SORT_KEY_LENGTH, editable=False, db_default="")
     # Incremented on every edit; an edit made from a stale copy is refused (see services.unit_update).
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -79,13 +83,18 @@ class OrgUnit(models.Model):
             models.Index(fields=["path"], name="orgunit_path_prefix", opclasses=["varchar_pattern_ops"]),
             models.Index(fields=["parent", "name"], name="orgunit_parent_name"),
             models.Index(fields=["kind"], name="orgunit_kind"),
+            # The children of a unit, by kind and then name (orgs.selectors.unit_children), and the
+            # communes of a province (activities).
+            models.Index(fields=["parent", "kind", "sort_key"], name="orgunit_parent_kind_sort"),
         ]
 
     def __str__(self) -> str:
         return self.name
 
-    def refresh_search_key(self) -> None:
+    def refresh_keys(self) -> None:
+        """Recompute the columns derived from the name and code; every write of a name calls it."""
         self.search_key = search_key(f"{self.name} {self.code or ''}")[:255]
+        self.sort_key = sort_key(self.name)
 
     def ancestor_paths(self) -> list[str]:
         """Paths of every ancestor, root first (not including this unit)."""

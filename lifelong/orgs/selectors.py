@@ -25,11 +25,11 @@ def unit_breadcrumbs(unit: OrgUnit) -> list[OrgUnit]:
 
 
 def unit_children(unit: OrgUnit) -> QuerySet[OrgUnit]:
-    """Direct children with how many children each has, ordered by kind then name."""
+    """Direct children with how many children each has, ordered by kind then name (Vietnamese order)."""
     return (
         OrgUnit.objects.filter(parent=unit)
         .annotate(child_count=Count("children"))
-        .order_by("kind", "name")
+        .order_by("kind", "sort_key", "pk")
     )
 
 
@@ -53,9 +53,9 @@ def unit_search(query: str = "", *, kind: str | None = None, within: OrgUnit | N
         # The whole phrase ("da nang" in "thanh pho da nang") before scattered words ("dai nang").
         queryset = queryset.annotate(
             phrase_rank=Case(When(search_key__contains=folded, then=Value(0)), default=Value(1))
-        ).order_by("phrase_rank", "depth", "name")
+        ).order_by("phrase_rank", "depth", "sort_key", "pk")
     else:
-        queryset = queryset.order_by("depth", "name")
+        queryset = queryset.order_by("depth", "sort_key", "pk")
     return queryset.select_related("parent")
 
 

@@ -6,6 +6,7 @@ such as load_units); views and the API always pass the request's user, which is 
 """
 
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -27,6 +28,8 @@ from lifelong.core.text import normalize_text
 from lifelong.orgs import paths, permissions
 from lifelong.orgs.importing import UnitRow
 from lifelong.orgs.models import ApiToken, Membership, OrgUnit, User
+
+logger = logging.getLogger(__name__)
 
 
 def _require(allowed: bool) -> None:
@@ -74,7 +77,7 @@ def unit_create(*, actor, parent: OrgUnit | None, name: str, kind: str, code: st
     unit = OrgUnit(parent=parent, name=normalize_text(name), kind=kind, code=_clean_code(code))
     unit.path = paths.child_path(parent.path if parent else "", paths.next_child_number(_last_child_path(parent)))
     unit.depth = parent.depth + 1 if parent else 0
-    unit.refresh_search_key()
+    unit.refresh_keys()
     _full_clean(unit)
     unit.save()
     audit_record(actor=actor, action="orgs.unit.created", target=unit, unit_id=unit.pk,
@@ -89,10 +92,11 @@ def unit_update(*, actor, unit: OrgUnit, version: int, name: str, kind: str, cod
     changes = {"name": normalize_text(name), "kind": kind, "code": _clean_code(code)}
     candidate = OrgUnit(pk=unit.pk, parent=unit.parent, path=unit.path, depth=unit.depth, **changes)
     candidate._state.adding = False  # so that unique checks skip the unit's own row
-    candidate.refresh_search_key()
-    _full_clean(candidate, exclude=["path", "search_key"])
+    candidate.refresh_keys()
+    _full_clean(candidate, exclude=["path", "search_key", "sort_key"])
     updated = OrgUnit.objects.filter(pk=unit.pk, version=version).update(
-        **changes, search_key=candidate.search_key, version=version + 1, updated_at=timezone.now()
+        **changes, search_key=candidate.search_key, sort_key=candidate.sort_key, version=version + 1,
+        updated_at=timezone.now()
     )
     if not updated:
         raise ConflictError()
@@ -135,7 +139,7 @@ def units_import(*, actor, parent: OrgUnit, rows: list[UnitRow], source_name: st
             next_number[key] = number + 1
             unit = OrgUnit(parent=parent_unit, name=row.name, kind=row.kind, code=row.code,
                            path=paths.child_path(parent_unit.path, number), depth=parent_unit.depth + 1)
-            unit.refresh_search_key()
+            unit.refresh_keys()
             batch.append((row, unit))
         try:
             OrgUnit.objects.bulk_create([unit for _row, unit in batch], batch_size=1000)
@@ -163,7 +167,10 @@ def _send_invitation(*, request_site: str, user: User, unit: OrgUnit, role_label
     else:
         body = _("You have been given the role %(role)s on %(unit)s in lifelong.") % {
             "role": role_label, "unit": unit.name}
-    send_mail(_("Invitation to lifelong"), body, None, [user.email], fail_silently=False)
+    try:
+        send_mail(_("Invitation to lifelong"), body, None, [user.email], fail_silently=False)
+    except Exception:  # the membership stands; a mail server that is down must not turn it into an error page
+        logger.exception("Invitation e-mail to user %s could not be sent", user.pk)
 
 
 @transaction.atomic
@@ -174,6 +181,8 @@ def membership_invite(*, actor, unit: OrgUnit, email: str, role: str, full_name:
     email = normalize_text(email).lower()
     errors = []
     try:
+        if len(email) > User._meta.get_field("username").max_length:  # the address is the new user name
+            raise ValidationError("too long")
         validate_email(email)
     except ValidationError:
         errors.append({"field": "email", "message": _("Enter a valid e-mail address.")})

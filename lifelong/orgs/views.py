@@ -141,9 +141,10 @@ def unit_import(request, pk: int):
 def unit_import_template(request, pk: int) -> HttpResponse:
     from lifelong.core.exports import csv_response
 
-    return csv_response("don-vi-mau.csv", [["name", "kind", "code", "parent_code"],
-                                           ["Trường Tiểu học Ví dụ", "school", "", ""],
-                                           ["Tổ dân phố số 1", "village", "", ""]])
+    # The headers and kinds officials write (orgs.importing reads the English ones too).
+    return csv_response("don-vi-mau.csv", [["Tên đơn vị", "Loại", "Mã", "Mã đơn vị cấp trên"],
+                                           ["Trường Tiểu học Ví dụ", "Trường", "", ""],
+                                           ["Tổ dân phố số 1", "Tổ dân phố", "", ""]])
 
 
 @login_required

@@ -39,6 +39,11 @@ class UnitTasks:
     children_without_plan: int = 0
     children_not_reported: int = 0  # missing (due date passed) or not yet due, not excused
 
+    @classmethod
+    def idle(cls, user, unit: OrgUnit) -> "UnitTasks":
+        return cls(unit=unit, can_edit=permissions.can_edit(user, unit), plan=None, parent_plan=None, report=None,
+                   report_due=None, days_left=None)
+
     @property
     def needs_plan(self) -> bool:
         return self.plan is None or self.plan.status == Plan.Status.DRAFT
@@ -86,8 +91,9 @@ def _unit_tasks(user, unit: OrgUnit, campaign: Campaign, today: date) -> UnitTas
 def dashboard_for(user, campaign: Campaign | None, *, today: date | None = None) -> Dashboard:
     """The tasks of every unit the user holds a role on (the tops of their scope), and their notifications."""
     today = today or timezone.localdate()
-    units = list(permissions.home_units(user)[:20]) if campaign else []
+    units = list(permissions.home_units(user)[:20])
     notes = Notification.objects.filter(user=user)
     unread = notes.aggregate(n=Count("pk", filter=Q(read_at__isnull=True)))["n"]
-    return Dashboard(campaign=campaign, units=[_unit_tasks(user, unit, campaign, today) for unit in units],
-                     notifications=list(notes[:5]), unread=unread)
+    # Before the Ministry opens a campaign there is nothing to do yet: the units are listed without tasks.
+    tasks = [_unit_tasks(user, unit, campaign, today) if campaign else UnitTasks.idle(user, unit) for unit in units]
+    return Dashboard(campaign=campaign, units=tasks, notifications=list(notes[:5]), unread=unread)

@@ -1,9 +1,15 @@
 // Small behaviours that templates ask for with data- attributes. The Content-Security-Policy
 // (config/settings.py) refuses inline scripts and on...= handlers, so they live here, loaded with
 // defer by templates/base.html. Listeners are on the document, so content swapped in by htmx works too.
+// Every page works without this file; it only makes some things smoother.
 //
 //   <select data-autosubmit>   submits its form as soon as another option is chosen
 //                              (keep a <noscript> submit button next to it).
+//   [data-error-summary] a     a link of a form's error summary (templates/_form_errors.html) puts the
+//                              cursor in its field, with the field's label in view, opening any
+//                              <details> around it.
+//   <details data-site-menu>   the header's menu (templates/base.html); app.css shows its links inline on
+//                              wide screens, or, in browsers without ::details-content, this opens it there.
 (function () {
   "use strict";
   document.addEventListener("change", function (event) {
@@ -13,6 +19,34 @@
       field.form.requestSubmit(); // fires "submit", so htmx and validation see it like a click
     } else {
       field.form.submit();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("[data-error-summary] a[href^='#']");
+    if (!link) return;
+    var field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!field) return;
+    event.preventDefault();
+    for (var box = field.closest("details"); box; box = box.parentElement && box.parentElement.closest("details")) {
+      box.open = true;
+    }
+    var label = document.querySelector("label[for='" + field.id + "']") || field.closest("fieldset") || field;
+    label.scrollIntoView({block: "start"});
+    field.focus({preventScroll: true});
+  });
+
+  var menu = document.querySelector("[data-site-menu]");
+  if (menu && window.matchMedia && !(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
+    var wide = window.matchMedia("(min-width: 64rem)");
+    var sync = function () { menu.open = wide.matches; };
+    sync();
+    if (wide.addEventListener) wide.addEventListener("change", sync);
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu && menu.open && !window.matchMedia("(min-width: 64rem)").matches) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
     }
   });
 })();

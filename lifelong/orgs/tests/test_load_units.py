@@ -29,6 +29,12 @@ def test_load_units_loads_the_official_tree_once(db):
     taymo = OrgUnit.objects.get(code="00634")
     assert taymo.name == "Phường Tây Mỗ" and taymo.parent == hanoi
     assert OrgUnit.objects.get(code="23548").name == "Xã Ya Ly"
+    # Every unit loaded in bulk carries its Vietnamese sort key (lists are ordered by it).
+    assert not OrgUnit.objects.filter(sort_key="").exists()
+    cities = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, name__startswith="Thành phố")
+                  .order_by("sort_key").values_list("name", flat=True))
+    assert cities.index("Thành phố Đà Nẵng") == cities.index("Thành phố Cần Thơ") + 1
+    assert cities.index("Thành phố Hà Nội") < cities.index("Thành phố Hải Phòng") < cities.index("Thành phố Huế")
 
     snapshot = list(OrgUnit.objects.order_by("pk").values_list("pk", "name", "code", "path", "version"))
     audits = AuditEntry.objects.count()

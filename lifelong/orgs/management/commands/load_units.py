@@ -64,9 +64,9 @@ class Command(BaseCommand):
             unit = existing.get(code)
             if unit is not None and unit.name != name:
                 unit.name = name
-                unit.refresh_search_key()
+                unit.refresh_keys()
                 unit.version += 1
-                unit.save(update_fields=["name", "search_key", "version", "updated_at"])
+                unit.save(update_fields=["name", "search_key", "sort_key", "version", "updated_at"])
                 updated += 1
 
         created += self._create_missing(ministry, provinces, by_province, existing)
@@ -88,7 +88,7 @@ class Command(BaseCommand):
             if code not in existing:
                 unit = OrgUnit(parent=ministry, name=province_name(p), kind=OrgUnit.Kind.PROVINCE, code=code,
                                path=paths.child_path(ministry.path, number), depth=1)
-                unit.refresh_search_key()
+                unit.refresh_keys()
                 new_provinces.append(unit)
                 number += 1
         OrgUnit.objects.bulk_create(new_provinces)
@@ -106,7 +106,7 @@ class Command(BaseCommand):
             for ward in sorted(missing, key=lambda w: int(w.code)):
                 unit = OrgUnit(parent=province, name=ward.name, kind=OrgUnit.Kind.COMMUNE,
                                code=ward_code(int(ward.code)), path=paths.child_path(province.path, number), depth=2)
-                unit.refresh_search_key()
+                unit.refresh_keys()
                 new_wards.append(unit)
                 number += 1
         OrgUnit.objects.bulk_create(new_wards, batch_size=1000)
