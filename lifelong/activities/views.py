@@ -60,9 +60,9 @@ def _filter_context(request, filters):
     campaign = campaign_selectors.campaign_current()
     return {
         "filters": filters,
-        "provinces": OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("name").only("pk", "name"),
+        "provinces": OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("sort_key").only("pk", "name"),
         "communes": OrgUnit.objects.filter(parent_id=filters.province, kind=OrgUnit.Kind.COMMUNE)
-        .order_by("name").only("pk", "name") if filters.province else OrgUnit.objects.none(),
+        .order_by("sort_key").only("pk", "name") if filters.province else OrgUnit.objects.none(),
         "categories": campaign.categories.filter(active=True) if campaign else [],
         "modes": Activity.Mode.choices, "groups": TargetGroup.choices,
     }
@@ -227,8 +227,8 @@ def _organiser_activity(request, pk: int, *, edit: bool = True) -> Activity:
 def _communes_for(unit: OrgUnit):
     province = services._province_of(unit)
     if province is None:
-        return OrgUnit.objects.filter(kind=OrgUnit.Kind.COMMUNE).order_by("name")
-    return OrgUnit.objects.filter(parent=province, kind=OrgUnit.Kind.COMMUNE).order_by("name")
+        return OrgUnit.objects.filter(kind=OrgUnit.Kind.COMMUNE).order_by("sort_key")
+    return OrgUnit.objects.filter(parent=province, kind=OrgUnit.Kind.COMMUNE).order_by("sort_key")
 
 
 @login_required
@@ -344,9 +344,10 @@ def activity_state(request, pk: int):
             services.activity_set_state(actor=request.user, activity=activity, published=action == "publish")
         elif action == "status":
             form = ActivityStatusForm(request.POST)
-            if form.is_valid():
-                services.activity_set_state(actor=request.user, activity=activity,
-                                            status=form.cleaned_data["status"])
+            if not form.is_valid():
+                messages.error(request, _("Choose one of the statuses in the list."))
+                return redirect("activity_detail", pk=activity.pk)
+            services.activity_set_state(actor=request.user, activity=activity, status=form.cleaned_data["status"])
         elif action == "delete":
             unit_id = activity.unit_id
             services.activity_delete(actor=request.user, activity=activity)
@@ -355,12 +356,16 @@ def activity_state(request, pk: int):
         elif action == "copy":
             form = CopyForm(request.POST)
             if not form.is_valid():
-                messages.error(request, _("Give the new date as dd/mm/yyyy."))
+                for error in form.errors.get("first_day", []):  # says what was wrong with the date typed
+                    messages.error(request, f"{request.POST.get('first_day', '')[:20]}: {error}")
                 return redirect("activity_detail", pk=activity.pk)
             copy = services.activity_copy(actor=request.user, activity=activity,
                                           first_day=form.cleaned_data["first_day"])
             messages.success(request, _("Copied as a draft; check it and publish it."))
             return redirect("activity_edit", pk=copy.pk)
+        else:
+            messages.error(request, _("Unknown action."))
+            return redirect("activity_detail", pk=activity.pk)
         messages.success(request, _("Saved."))
     except ServiceError as exc:
         flash_service_error(request, exc)

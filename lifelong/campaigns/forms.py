@@ -1,7 +1,8 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from lifelong.campaigns.models import Campaign
-from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET
+from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET, DayField
 
 
 class CampaignForm(forms.ModelForm):
@@ -14,6 +15,7 @@ class CampaignForm(forms.ModelForm):
         fields = ["year", "name", "theme", "start_date", "end_date", "opening_date", "slogans", "separate_review"]
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "opening_date": DATE_WIDGET,
                    "theme": forms.Textarea(attrs={"rows": 2}), "slogans": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"start_date": DayField, "end_date": DayField, "opening_date": DayField}
 
     def __init__(self, *args, admin: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,9 +27,9 @@ class CampaignForm(forms.ModelForm):
 
 
 class CategoryForm(forms.Form):
-    code = forms.SlugField(max_length=40)
-    letter = forms.CharField(max_length=3)
-    name = forms.CharField(max_length=255)
-    name_en = forms.CharField(max_length=255, required=False)
-    order = forms.IntegerField(required=False, min_value=0)
-    active = forms.BooleanField(required=False, initial=True)
+    code = forms.SlugField(label=_("Code"), max_length=40)
+    letter = forms.CharField(label=_("Letter"), max_length=3)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    name_en = forms.CharField(label=_("Name in English"), max_length=255, required=False)
+    order = forms.IntegerField(label=_("Order"), required=False, min_value=0)
+    active = forms.BooleanField(label=_("In use"), required=False, initial=True)

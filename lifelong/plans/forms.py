@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.campaigns.models import Campaign
-from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET
+from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET, DayField
 from lifelong.orgs.models import OrgUnit
 from lifelong.plans.models import Assignment, LegalBasis, Plan
 
@@ -32,6 +32,9 @@ class PlanForm(forms.ModelForm):
             "budget_state": forms.Textarea(attrs={"rows": 2}), "budget_social": forms.Textarea(attrs={"rows": 2}),
             "recipients": forms.Textarea(attrs={"rows": 4}),
         }
+        # A date that cannot be read says how to write it (core.forms.DayField), and the typed text stays.
+        field_classes = {name: DayField for name in ("issue_date", "week_start", "week_end", "opening_date",
+                                                      "report_due")}
 
     def __init__(self, *args, report_to_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,6 +110,7 @@ class PlanImportForm(forms.ModelForm):
                   "budget_state", "budget_social", "report_due", "report_to_text", "recipients", "signature_mode",
                   "signature_authority", "signature_title", "signer_name"]
         widgets = PlanForm.Meta.widgets
+        field_classes = PlanForm.Meta.field_classes
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)

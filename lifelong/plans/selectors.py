@@ -107,7 +107,7 @@ def coverage(unit: OrgUnit, campaign: Campaign) -> Coverage:
     its content), so coverage is not scoped further.
     """
     status = _status_expression(campaign)
-    children = list(OrgUnit.objects.filter(parent=unit).annotate(plan_status=status).order_by("kind", "name"))
+    children = list(OrgUnit.objects.filter(parent=unit).annotate(plan_status=status).order_by("kind", "sort_key", "pk"))
     below = OrgUnit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk).annotate(plan_status=status)
     branch_length = len(unit.path) + PATH_STEP
     per_branch = (below.exclude(depth=unit.depth + 1)

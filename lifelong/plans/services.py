@@ -137,7 +137,7 @@ def plan_create_draft(*, actor, unit: OrgUnit, campaign: Campaign, doc_kind: str
 
 
 def _children_assignments(unit: OrgUnit, due: date | None) -> list[Assignment]:
-    children = list(OrgUnit.objects.filter(parent=unit).order_by("kind", "name"))
+    children = list(OrgUnit.objects.filter(parent=unit).order_by("kind", "sort_key", "pk"))
     deadline = f" trước ngày {_short_date(due)}" if due else ""
     task = ("Xây dựng kế hoạch và tổ chức các hoạt động hưởng ứng Tuần lễ tại đơn vị; báo cáo kết quả về "
             f"{issuer_name(unit)}{deadline}.")

@@ -66,6 +66,7 @@ class RemindResult:
     units: int  # reminders queued (units not yet reminded today)
     people: int  # accounts they will reach (in-app, and by e-mail where the account has an address)
     unreachable: list[OrgUnit]  # units that have not reported and have no account to remind
+    already: int = 0  # units that could be reminded but were already reminded today
 
 
 def recipients_of(unit_ids) -> dict[int, int]:
@@ -93,7 +94,8 @@ def remind_missing(*, actor, unit: OrgUnit, campaign: Campaign) -> RemindResult:
                  ReminderLog.objects.filter(pk__in=log_ids).values_list("unit_id", flat=True))
     audit_record(actor=actor, action="reports.reminder.requested", target=unit, unit_id=unit.pk,
                  campaign=campaign.year, units=len(log_ids), people=people, unreachable=len(unreachable))
-    return RemindResult(units=len(log_ids), people=people, unreachable=unreachable)
+    return RemindResult(units=len(log_ids), people=people, unreachable=unreachable,
+                        already=len(reachable) - len(log_ids))
 
 
 @transaction.atomic

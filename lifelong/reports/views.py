@@ -231,7 +231,8 @@ def report_totals(request, pk: int):
         "accepted_only": accepted_only, "table": table, "groups": GROUPS,
         "group_labels": dict(ParticipantGroup.choices),
         "grid": exports.totals_grid(table, layout, language), "layout": layout,
-        "chart_indicators": charts.chart_indicators(table), "chart_indicator": indicator,
+        "chart_options": [(i.code, f"{i.code}. {i.label_for(language)}") for i in charts.chart_indicators(table)],
+        "chart_code": code,
         "chart": charts.indicator_chart(table, indicator, language) if indicator else None,
         "links": {
             "accepted": _totals_link(campaign, True, layout=asked or "", indicator=request.GET.get("indicator", "")),
@@ -290,6 +291,9 @@ def completeness(request, pk: int):
         "excepted": {e.unit_id for e in lock.exceptions.all()} if lock else set(),
         "chart": charts.levels_chart(result),
         "levels": [(charts.level_name(depth), counts) for depth, counts in result.levels],
+        # Children with no account cannot be reminded: the page says so, next to them.
+        "reachable": reminders.recipients_of(row.reporter.unit_id for row in result.children),
+        "can_invite": permissions.can_admin(request.user, unit),
     })
 
 
@@ -316,7 +320,7 @@ def completeness_action(request, pk: int):
                 messages.success(request, _("Reminders sent to %(n)d units, reaching %(people)d people (in the app, "
                                             "and by e-mail where they gave an address).") % {
                     "n": result.units, "people": result.people})
-            elif not result.unreachable:
+            elif result.already:
                 messages.info(request, _("Every unit that has not reported was already reminded today."))
             if result.unreachable:
                 messages.warning(request, _("No one to remind at %(units)s: these units have no account yet. "

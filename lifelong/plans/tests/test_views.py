@@ -74,7 +74,8 @@ def test_form_errors_are_shown_in_vietnamese_and_nothing_saved(client, tree, cam
     data = _edit_payload(client, plan, report_due="31/02/2025", opening_venue="Không được lưu")
     response = client.post(reverse("plan_edit", args=[plan.pk]), data)
     assert response.status_code == 400
-    assert "Nhập một ngày hợp lệ" in response.content.decode()
+    assert "Hãy viết ngày theo dạng dd/mm/yyyy" in response.content.decode()
+    assert 'value="31/02/2025"' in response.content.decode()  # what was typed stays in the field
     plan.refresh_from_db()
     assert plan.opening_venue == ""
 

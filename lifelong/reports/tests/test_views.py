@@ -112,6 +112,8 @@ def test_exports_equal_the_totals_page(client, tree, reporting, make_user):
     assert by_name["Tổng cộng"][column] == a2.total
     assert by_name["Trường THCS Nguyễn Quý Đức"][column] == 60
     assert by_name["Phường Tây Mỗ (báo cáo của đơn vị)"][column] == 60
+    assert rows[0][1] == "Tình trạng báo cáo" and by_name["Trường THCS Nguyễn Quý Đức"][1] == "Đã gửi"
+    assert by_name["Phường Tây Mỗ (báo cáo của đơn vị)"][1] == "Đã gửi" and by_name["Tổng cộng"][1] is None
     b3 = next(i for i, title in enumerate(rows[0]) if str(title).startswith("b3."))
     assert by_name["Tổng cộng"][b3] == 12
 
@@ -134,9 +136,14 @@ def test_completeness_page_and_remind_button(client, tree, reporting, make_user)
     page = client.get(_url("report_completeness", tree.taymo, reporting))
     statuses = {row.reporter.unit.name: row.status for row in page.context["result"].children}
     assert statuses == {"Trường THCS Nguyễn Quý Đức": "missing", "Tổ dân phố số 1": "missing"}
+    # The school has no account: the page says so beside it (and only beside it).
+    assert page.content.decode().count('data-testid="no-recipient"') == 1
+    assert "chưa có tài khoản nào" in page.content.decode()
     action = _url("completeness_action", tree.taymo, reporting)
     response = client.post(action, {"action": "remind"}, follow=True)
-    assert "Đã lên lịch nhắc 2 đơn vị" in response.content.decode()
+    text = response.content.decode()
+    assert "Đã gửi nhắc tới 1 đơn vị, đến 1 người" in text  # the village's one account
+    assert "Không có ai để nhắc tại Trường THCS Nguyễn Quý Đức" in text  # the school has no account
     response = client.post(action, {"action": "remind"}, follow=True)
     assert "đều đã được nhắc" in response.content.decode()
     for sort in ("status", "on_time", "missing", "bogus"):
