@@ -309,7 +309,8 @@ def report_document(unit: OrgUnit, campaign: Campaign, *, accepted_only: bool = 
     sections = [Section(s.title, [p for p in narrative.get(s.code, "").split("\n") if p.strip()] or ["…"])
                 for s in campaign.narrative_sections.all()]
     group_names = dict(ParticipantGroup.choices)
-    header = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Tổng số"] + [str(group_names[g]) for g in GROUPS]
+    with translation.override("vi"):  # an official report is in Vietnamese whatever the reader's interface
+        header = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Tổng số"] + [str(group_names[g]) for g in GROUPS]
     rows = [[t.indicator.code, t.label, t.indicator.unit_label, _number(t.total)]
             + [_number(t.groups.get(g)) if t.indicator.breakdown else "" for g in GROUPS] for t in table.unit_totals]
     return OfficialDocument(

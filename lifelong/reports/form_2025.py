@@ -32,8 +32,9 @@ SECTIONS = {
 }
 
 INDICATORS_2025 = [
-    Spec('a', 'a1', 'Tổ chức Lễ khai mạc / hưởng ứng Tuần lễ (có/không)',
-         'Opening or response ceremony held (yes/no)',
+    # The unit column says "có/không"; pages print it after the label, so the label does not repeat it.
+    Spec('a', 'a1', 'Tổ chức Lễ khai mạc / hưởng ứng Tuần lễ',
+         'Opening or response ceremony held',
          'có/không', 'yesno', breakdown=False, prefill=True, of_which=None),
     Spec('a', 'a2', 'Số người dự Lễ khai mạc',
          'Attendance at the opening ceremony',

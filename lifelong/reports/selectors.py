@@ -136,10 +136,10 @@ def _read_state(state: str, due: date, today: date) -> str:
 
 
 SORTS = {
-    "name": lambda row: row.reporter.unit.search_key,
+    "name": lambda row: row.reporter.unit.sort_key,
     "status": lambda row: STATUSES.index(row.status),
-    "on_time": lambda row: (-row.subtree.on_time_rate if row.subtree.due else 1, row.reporter.unit.search_key),
-    "missing": lambda row: (-row.subtree.rate(MISSING), row.reporter.unit.search_key),
+    "on_time": lambda row: (-row.subtree.on_time_rate if row.subtree.due else 1, row.reporter.unit.sort_key),
+    "missing": lambda row: (-row.subtree.rate(MISSING), row.reporter.unit.sort_key),
 }
 
 

@@ -307,3 +307,10 @@ def test_the_first_save_creates_the_report(client, tree, reporting, make_user):
     stale = client.post(url, {"lock_version": "1", "v.c3": "5"})
     assert stale.status_code == 409 and Report.objects.get(unit=tree.school).values.get(
         indicator__code="c3").number == 4
+
+
+def test_the_yes_no_label_is_not_doubled(client, tree, reporting, make_user):
+    client.force_login(make_user(tree.school, Role.EDITOR))
+    text = client.get(_url("report_edit", tree.school, reporting)).content.decode()
+    assert "Tổ chức Lễ khai mạc / hưởng ứng Tuần lễ" in text
+    assert text.count("(có/không)") <= 1 and "(có/không) (có/không)" not in text
