@@ -217,6 +217,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that hangs must not hang the request that sends a ticket or an invitation.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "lifelong <no-reply@localhost>")
 
 # HTTPS. Off by default, so that a server reached over plain HTTP (a benchmark, a health check) still
@@ -305,6 +307,8 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 # Personal data of registrations (name, phone, e-mail) is erased this many days after the session ends
 # (manage.py purge_personal_data, daily); counts are kept (docs/security.md).
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)
+# A ticket is e-mailed again to its holder (after a repeated sign-up) at most once in this many hours.
+TICKET_RESEND_HOURS = env_int("TICKET_RESEND_HOURS", 6)
 
 # Rate limits (lifelong.core.ratelimits, django-ratelimit), per client address ("ip") and per logged-in
 # user ("user"), as "count/period" (s, m, h, d). Counted in the default cache: set CACHE_URL so that
@@ -321,6 +325,9 @@ RATE_LIMITS = {
 }
 CSRF_FAILURE_VIEW = "lifelong.core.views.csrf_failure"
 RATELIMIT_IP_META_KEY = "lifelong.core.ratelimits.client_ip"
+# How many proxies of ours stand in front of the app, each appending to X-Forwarded-For (the load balancer:
+# 1). 0: REMOTE_ADDR is the client. Wrong here, every citizen shares one rate-limit bucket.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if SECURE_PROXY_SSL_HEADER else 0)
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # With no CACHE_URL each process counts alone in its memory: enough for one development server;
 # lifelong.W001 warns when DEBUG is off.

@@ -1,10 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path, register_converter
 
+from config.views import home
 from lifelong.core.api import api, api_not_found
 from lifelong.core.converters import IdConverter
 from lifelong.core.ratelimits import rate_limited
-from lifelong.core.views import healthz, home, set_language
+from lifelong.core.views import healthz, set_language
 
 register_converter(IdConverter, "id")
 handler403 = "lifelong.core.views.permission_denied"

@@ -65,6 +65,18 @@ class RegistrationForm(forms.Form):
     consent = forms.BooleanField(label=_(
         "I agree that the organiser processes my name and phone number or e-mail only to manage this "
         "registration and the check-in, and deletes them on request (Decree 13/2023/NĐ-CP)."), required=False)
+    consent.summary_label = _("Consent")  # the error summary names the box briefly, not by its whole text
+
+    def clean(self):
+        """Every problem in one go (the service's own rules), not one per submission."""
+        from lifelong.activities.services import registration_errors
+
+        data = super().clean()
+        for error in registration_errors(**{k: data.get(k) or "" for k in ("name", "phone", "email", "group")},
+                                         consent=bool(data.get("consent"))):
+            if error["field"] in self.fields and error["field"] not in self.errors:
+                self.add_error(error["field"], error["message"])
+        return data
 
 
 class CheckInForm(forms.Form):

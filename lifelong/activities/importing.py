@@ -13,7 +13,7 @@ thousands separators. A value that cannot be read is an error, never a guess.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +26,7 @@ from lifelong.campaigns.models import Campaign
 from lifelong.core import tables
 from lifelong.core.tables import ImportRejected, row_error
 from lifelong.core.text import search_key
+from lifelong.core.validation import DATE_OUT_OF_RANGE, date_in_range, parse_day
 from lifelong.orgs.models import OrgUnit
 
 HEADER_ALIASES = {
@@ -104,16 +105,6 @@ def parse_time(value: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def parse_date(value: str) -> date | None:
-    value = value.strip()
-    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
 def parse_amount(value: str) -> int | None:
     """'1.500.000', '1,500,000', '1 500 000 đồng' → 1500000; anything else → None."""
     digits = _MONEY_UNITS.sub("", value.strip())
@@ -172,10 +163,12 @@ def _sessions(line: int, cells: dict, errors: list) -> list[tuple[datetime, date
     if not raw_dates:
         errors.append(row_error(line, _("The date is empty."), "dates"))
     for raw in raw_dates:
-        day = parse_date(raw)
+        day = parse_day(raw)
         if day is None:
             errors.append(row_error(line, _("\"%(value)s\" is not a date; write it as 01/10/2025.") % {
                 "value": raw}, "dates"))
+        elif not date_in_range(day):
+            errors.append(row_error(line, f"{raw}: {DATE_OUT_OF_RANGE}", "dates"))
         else:
             days.append(day)
     if start is None or end is None or not days:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -27,7 +28,7 @@ from lifelong.activities.models import Activity, Registration, Session, TargetGr
 from lifelong.campaigns.models import Campaign
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
-from lifelong.core.text import normalize_text, search_key
+from lifelong.core.text import normalize_text, search_key, strip_control
 from lifelong.core.validation import DATE_OUT_OF_RANGE, date_in_range
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
@@ -55,6 +56,19 @@ def _commune_of(unit: OrgUnit) -> OrgUnit | None:
     return OrgUnit.objects.filter(path__in=unit.ancestor_paths(), kind=OrgUnit.Kind.COMMUNE).first()
 
 
+def _session_errors(sessions: list[tuple[datetime, datetime]]) -> list[dict]:
+    """The rules every list of sessions follows, however it arrives (form, API, copy, import)."""
+    errors = []
+    if not sessions:
+        errors.append({"field": "sessions", "message": _("Give at least one date and time.")})
+    for start, end in sessions:
+        if not (date_in_range(start) and date_in_range(end)):
+            errors.append({"field": "sessions", "message": str(DATE_OUT_OF_RANGE)})
+        elif end < start:
+            errors.append({"field": "sessions", "message": _("A session ends before it starts.")})
+    return errors
+
+
 def _clean(activity: Activity, sessions: list[tuple[datetime, datetime]] | None) -> None:
     errors = []
     if not activity.title:
@@ -76,13 +90,7 @@ def _clean(activity: Activity, sessions: list[tuple[datetime, datetime]] | None)
     if unknown:
         errors.append({"field": "target_groups", "message": _("Unknown group.")})
     if sessions is not None:
-        if not sessions:
-            errors.append({"field": "sessions", "message": _("Give at least one date and time.")})
-        for start, end in sessions:
-            if not (date_in_range(start) and date_in_range(end)):
-                errors.append({"field": "sessions", "message": str(DATE_OUT_OF_RANGE)})
-            elif end < start:
-                errors.append({"field": "sessions", "message": _("A session ends before it starts.")})
+        errors += _session_errors(sessions)
     if errors:
         raise ValidationFailed(details=errors)
     try:
@@ -101,7 +109,7 @@ def _apply(activity: Activity, data: dict, *, province_of=_province_of, commune_
             groups = value if isinstance(value, list | tuple) else [g for g in str(value).split(",") if g]
             value = "," + ",".join(sorted(set(groups))) + "," if groups else ""
         elif isinstance(value, str):
-            value = normalize_text(value) if name != "description" else value.strip()
+            value = normalize_text(value) if name != "description" else strip_control(value).strip()
         setattr(activity, name, value)
     if activity.commune is None:
         activity.commune = commune_of(activity.unit)
@@ -214,6 +222,10 @@ def activities_import(*, actor, unit: OrgUnit, campaign: Campaign, rows: list, s
     Two bulk inserts (activities, then sessions) and one audit entry, whatever the number of rows.
     """
     _require_edit(actor, unit)
+    errors = [dict(error, row=number) for number, row in enumerate(rows, start=2) for error in _session_errors(
+        row.sessions)]
+    if errors:  # the file check refuses these first; this keeps any other caller to the same rules
+        raise ValidationFailed(details=errors)
     provinces: dict[int, OrgUnit | None] = {}
 
     def province_of(place: OrgUnit) -> OrgUnit | None:
@@ -302,6 +314,26 @@ def _contact(phone: str, email: str) -> tuple[str, str, str, list[dict]]:
     return phone, email, f"tel:{phone}" if phone else f"mail:{email}", errors
 
 
+def _person_errors(name: str, group: str, consent: bool) -> list[dict]:
+    errors = []
+    if not name:
+        errors.append({"field": "name", "message": _("Give your full name.")})
+    elif len(name) > Registration._meta.get_field("name").max_length:
+        errors.append({"field": "name", "message": _("The name is too long.")})
+    if group not in TargetGroup.values:
+        errors.append({"field": "group", "message": _("Choose your group.")})
+    if not consent:
+        errors.append({"field": "consent", "message": _(
+            "Registration needs your consent to the processing of your personal data.")})
+    return errors
+
+
+def registration_errors(*, name: str, phone: str = "", email: str = "", group: str = "", consent: bool = False):
+    """Everything wrong with a sign-up at once, as registration_create would refuse it (the form shows all of
+    it in one go instead of one problem per try)."""
+    return _contact(phone, email)[3] + _person_errors(normalize_text(name), group, consent)
+
+
 @dataclass
 class RegistrationOutcome:
     """What a sign-up answers. `registration` is None when the contact already held a place: the answer then
@@ -336,15 +368,7 @@ def registration_create(*, session: Session, name: str, phone: str = "", email: 
     """Sign up for a session: a place if one is left, otherwise the waiting list."""
     name = normalize_text(name)
     phone, email, contact_key, errors = _contact(phone, email)
-    if not name:
-        errors.append({"field": "name", "message": _("Give your full name.")})
-    elif len(name) > Registration._meta.get_field("name").max_length:
-        errors.append({"field": "name", "message": _("The name is too long.")})
-    if group not in TargetGroup.values:
-        errors.append({"field": "group", "message": _("Choose your group.")})
-    if not consent:
-        errors.append({"field": "consent", "message": _(
-            "Registration needs your consent to the processing of your personal data.")})
+    errors += _person_errors(name, group, consent)
     if errors:
         raise ValidationFailed(details=errors)
     # The row lock serialises everyone taking places in this session (PostgreSQL; SQLite has one writer).
@@ -355,7 +379,10 @@ def registration_create(*, session: Session, name: str, phone: str = "", email: 
     holder = Registration.objects.filter(session=session, contact_key=contact_key).exclude(
         status=Registration.Status.CANCELLED).first()
     if holder is not None:
-        _send_ticket(holder, again=True)
+        # Sent again at most once in TICKET_RESEND_HOURS: typing someone's address over and over must not
+        # turn the platform into a way to flood their mailbox.
+        if cache.add(f"ticket-resent:{holder.pk}", 1, timeout=settings.TICKET_RESEND_HOURS * 3600):
+            _send_ticket(holder, again=True)
         return RegistrationOutcome(registration=None)
     full = activity.capacity is not None and session.confirmed_count >= activity.capacity
     registration = Registration(session=session, name=name, phone=phone, email=email, contact_key=contact_key,
@@ -388,6 +415,12 @@ def _promote(session: Session) -> Registration | None:
     return first
 
 
+def _lock_session_of(registration: Registration) -> None:
+    """Every change of places locks the session first, then registrations: one order for all of them
+    (sign-up, cancel, erase, check-in, walk-in), so two of them at once wait for each other, never deadlock."""
+    Session.objects.select_for_update().filter(pk=registration.session_id).first()
+
+
 def _release(registration: Registration) -> Registration | None:
     session = Session.objects.select_for_update().get(pk=registration.session_id)
     promoted = None
@@ -418,6 +451,7 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
 
     The name, phone and e-mail are erased at once: a cancelled place needs none of them.
     """
+    _lock_session_of(registration)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         return None
@@ -425,10 +459,15 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
     registration.status, registration.waiting_position = Registration.Status.CANCELLED, None
     registration.save(update_fields=["status", "waiting_position"])
     _erase_personal_data(registration, new_code=False)
+    activity_id, unit_id = Session.objects.filter(pk=registration.session_id).values_list(
+        "activity_id", "activity__unit_id").get()
+    audit_record(actor=None, action="activities.registration.cancelled", unit_id=unit_id, activity=activity_id,
+                 session=registration.session_id, promoted=promoted is not None)
     return promoted
 
 
 def _erase(registration: Registration) -> None:
+    _lock_session_of(registration)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Registration.Status.CANCELLED and registration.checked_in_at is None:
         _release(registration)
@@ -485,6 +524,7 @@ def check_in(*, actor, session: Session, code: str) -> Registration:
     _require_edit(actor, session.activity.unit)
     if not codes.is_genuine(code):
         raise CheckInRefused(_("This code is not a valid ticket (mistyped or forged)."))
+    Session.objects.select_for_update().filter(pk=session.pk).first()  # the session first (_lock_session_of)
     registration = Registration.objects.select_for_update().filter(session=session, code=codes.normalise(code)).first()
     if registration is None:
         raise CheckInRefused(_("This ticket is not for this session."))
@@ -518,4 +558,6 @@ def walk_in(*, actor, session: Session, name: str, group: str, phone: str = "") 
         checked_in_at=timezone.now())
     Session.objects.filter(pk=session.pk).update(confirmed_count=F("confirmed_count") + 1,
                                                  checked_in_count=F("checked_in_count") + 1)
+    audit_record(actor=actor, action="activities.registration.walk_in", target=session.activity,
+                 unit_id=session.activity.unit_id, session=session.pk, group=group)
     return registration

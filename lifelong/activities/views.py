@@ -134,17 +134,17 @@ def activity_ics(request, pk: int):
     activity = selectors.public_activity(pk)
     if activity is None:
         raise Http404
-    return ics.ics_response(activity.title, [activity], f"hoat-dong-{activity.pk}.ics")
+    return ics.ics_response(request, activity.title, [activity], f"hoat-dong-{activity.pk}.ics")
 
 
 def feed_unit(request, pk: int):
     unit = _unit_or_404(pk)
-    return ics.ics_response(unit.name, selectors.feed_activities(within=unit)[:5000], f"don-vi-{unit.pk}.ics")
+    return ics.ics_response(request, unit.name, selectors.feed_activities(within=unit)[:5000], f"don-vi-{unit.pk}.ics")
 
 
 def feed_province(request, code: str):
     province = get_object_or_404(OrgUnit, code=code, kind=OrgUnit.Kind.PROVINCE)
-    return ics.ics_response(province.name, selectors.feed_activities(within=province)[:5000],
+    return ics.ics_response(request, province.name, selectors.feed_activities(within=province)[:5000],
                             f"tinh-{province.code}.ics")
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.campaigns.models import Campaign
-from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET, DayField
+from lifelong.core.forms import DATE_WIDGET, DayField
 
 
 class CampaignForm(forms.ModelForm):
@@ -22,8 +22,13 @@ class CampaignForm(forms.ModelForm):
         if not admin:
             del self.fields["separate_review"]
         self.fields["name"].required = False
-        for name in ("start_date", "end_date", "opening_date"):
-            self.fields[name].input_formats = DATE_INPUT_FORMATS
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:  # said next to the field, before the model's constraint would say it
+            self.add_error("end_date", _("The end date is before the start date."))
+        return data
 
 
 class CategoryForm(forms.Form):

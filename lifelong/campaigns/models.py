@@ -61,7 +61,8 @@ class Campaign(models.Model):
         ordering = ["-year"]
         constraints = [
             models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")),
-                                   name="campaign_end_after_start"),
+                                   name="campaign_end_after_start",
+                                   violation_error_message=_("The end date is before the start date.")),
         ]
 
     def __str__(self) -> str:

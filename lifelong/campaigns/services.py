@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from lifelong.campaigns.models import DEFAULT_CATEGORIES, ActivityCategory, Campaign
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
-from lifelong.core.text import normalize_text
+from lifelong.core.text import normalize_text, strip_control
 from lifelong.orgs import permissions
 from lifelong.orgs.models import OrgUnit
 
@@ -52,7 +52,7 @@ def campaign_create(*, actor, owner: OrgUnit, year: int, name: str = "", theme: 
                         end_date=end_date, opening_date=opening_date or start_date, separate_review=separate_review,
                         name=normalize_text(name) or f"Tuần lễ hưởng ứng học tập suốt đời năm {year}")
     if slogans is not None:
-        campaign.slogans = slogans.strip()
+        campaign.slogans = strip_control(slogans).strip()
     _check_dates(campaign)
     try:
         campaign.full_clean()
@@ -78,6 +78,8 @@ def campaign_update(*, actor, campaign: Campaign, version: int, **fields) -> Cam
     for key in ("name", "theme"):
         if key in changes:
             changes[key] = normalize_text(changes[key])
+    if changes.get("slogans") is not None:
+        changes["slogans"] = strip_control(changes["slogans"]).strip()
     if "separate_review" in changes:
         changes["separate_review"] = bool(changes["separate_review"])
         if changes["separate_review"] != campaign.separate_review and not _may_admin(actor, campaign.owner):

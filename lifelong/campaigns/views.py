@@ -76,6 +76,7 @@ def campaign_edit(request, pk: int):
     admin = permissions.can_admin(request.user, campaign.owner)
     if request.method == "POST":
         form = CampaignForm(request.POST, instance=selectors.campaign_get(pk), admin=admin)
+        form.fields["year"].disabled = True  # before validating: a disabled field is not posted, its value stays
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "year")}
             try:

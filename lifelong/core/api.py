@@ -106,6 +106,7 @@ DOCUMENTED_ERRORS = {
     401: "Not logged in, or the token sent is not valid",
     403: "Not allowed for this user",
     404: "Not found, or not visible to this user",
+    405: "This address does not accept the method",
     409: "Changed by someone else since it was read (lock_version), or a state conflict",
     413: "Request body too large",
     422: "Invalid data; details name the fields",
@@ -180,8 +181,15 @@ def on_not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
+    """django-ninja's own refusals, in the one shape and the request's language."""
     if isinstance(exc.__cause__, ServiceError):  # raised by CheckedJsonParser, wrapped by ninja
         return on_service_error(request, exc.__cause__)
+    if exc.status_code == 400:  # "Cannot parse request body": form data or broken JSON where JSON is expected
+        return error_response(request, 400, "invalid_body", _(
+            "The request body cannot be read: send JSON with Content-Type: application/json."))
+    if exc.status_code == 403 and "CSRF" in str(exc):
+        return error_response(request, 403, "csrf_failed", _(
+            "A browser session writes only with its CSRF token (X-CSRFToken); programs send an API token."))
     return error_response(request, exc.status_code, "http_error", str(exc))
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.core.formats.vi.formats import DATE_INPUT_FORMATS
-from lifelong.core.validation import validate_date_in_range
+from lifelong.core.validation import validate_cited_date_in_range, validate_date_in_range
 
 __all__ = ["DATE_INPUT_FORMATS", "DATE_WIDGET", "DayField"]
 
@@ -45,3 +45,9 @@ class DayField(forms.DateField):
                     _("Write the year with four digits: %(date)s."), code="invalid",
                     params={"date": f"{int(day):02d}/{int(month):02d}/20{year}"}) from None
             raise
+
+
+class CitedDayField(DayField):
+    """The date of a document cited as a legal basis: the same typing, a wider window (from 02/09/1945)."""
+
+    default_validators = [validate_cited_date_in_range]

@@ -62,11 +62,22 @@ class RequestGuardMiddleware:
         length = parse_int_param(request.META.get("CONTENT_LENGTH"))
         if length is not None and length > settings.MAX_REQUEST_BYTES:
             return refusal(request, 413, "too_large", _("The request is too large."))
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 405 and request.path.startswith("/api/"):
+            # django-ninja answers a method an endpoint lacks with a bare text page; clients get the error shape.
+            allowed = response.get("Allow", "")
+            response = refusal(request, 405, "method_not_allowed", _(
+                "This address does not accept %(method)s; it accepts %(allowed)s.") % {
+                "method": request.method, "allowed": allowed or "—"})
+            if allowed:
+                response["Allow"] = allowed
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, Ratelimited):
-            return refusal(request, 429, "rate_limited", _("Too many requests. Wait a minute and try again."))
+            response = refusal(request, 429, "rate_limited", _("Too many requests. Wait a minute and try again."))
+            response["Retry-After"] = "60"
+            return response
         if isinstance(exception, RequestDataTooBig):
             return refusal(request, 413, "too_large", _("The request is too large."))
         if isinstance(exception, DataError | OverflowError):

@@ -5,12 +5,14 @@ every limit of that group in settings.RATE_LIMITS (per client address, and per l
 group says so) in the shared cache (django-ratelimit), and raises `Ratelimited` when one is exceeded.
 The API answers it 429 with the error shape, pages with a Vietnamese page (lifelong.core.middleware).
 
-Client addresses: REMOTE_ADDR, or behind the TLS proxy (BEHIND_TLS_PROXY=1) the last address of
-X-Forwarded-For, the one our own proxy appended (a client can forge the others). Mobile networks put
+Client addresses: REMOTE_ADDR, or behind TRUSTED_PROXIES proxies of ours (settings; 1 by default when
+BEHIND_TLS_PROXY=1) the address the outermost of them appended to X-Forwarded-For (a client can forge
+the entries before it). Mobile networks put
 many people behind one address (carrier-grade NAT), so the limits per address are generous: they stop
 a script, not a commune hall full of people registering on the same Wi-Fi.
 """
 
+import ipaddress
 from functools import wraps
 
 from django.conf import settings
@@ -19,12 +21,25 @@ from django_ratelimit.exceptions import Ratelimited
 from ninja.throttling import BaseThrottle
 
 
+def _valid_address(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request) -> str:
-    if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if forwarded:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+    """The client's address: behind TRUSTED_PROXIES proxies, the one the outermost of ours appended to
+    X-Forwarded-For (the entries before it are whatever the client sent); otherwise REMOTE_ADDR. An entry
+    that is not an address is not trusted."""
+    hops = settings.TRUSTED_PROXIES
+    if hops:
+        forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            address = _valid_address(forwarded[-hops])
+            if address:
+                return address
+    return _valid_address(request.META.get("REMOTE_ADDR") or "") or "0.0.0.0"
 
 
 def rate_limit(request, group: str) -> None:

@@ -11,9 +11,21 @@ import unicodedata
 _SPACES = re.compile(r"\s+")
 
 
+# Control characters (but tab, line feed and carriage return), lone surrogates and the two non-characters
+# that XML, and so Word and Excel files, cannot hold. Text pasted from Word brings some (U+000B for a line
+# break, U+0007 from a table); kept, they would make every document of the record fail to build.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_control(value: str) -> str:
+    """The text without the characters a document cannot hold; a vertical tab or form feed becomes a line break."""
+    return _UNWRITABLE.sub("", (value or "").replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
 def normalize_text(value: str) -> str:
-    """NFC, non-breaking and repeated spaces collapsed, trimmed: the form every input is stored in."""
-    value = unicodedata.normalize("NFC", value or "")
+    """NFC, non-breaking and repeated spaces collapsed, control characters dropped, trimmed: the form every
+    one-line input is stored in."""
+    value = unicodedata.normalize("NFC", strip_control(value))
     return _SPACES.sub(" ", value).strip()
 
 

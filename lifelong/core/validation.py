@@ -81,18 +81,24 @@ def validate_text_allowed(value: str) -> None:
         raise ValidationError(TEXT_NOT_ALLOWED, code="text_not_allowed")
 
 
-def parse_date_param(raw: str | None) -> date | None:
-    """A date typed in an address (?from=01/10/2025 or ?from=2025-10-01); None if absent, wrong or out of range."""
+def parse_day(raw: str | None) -> date | None:
+    """A date written the ways Vietnamese people write it (06/12/2026, 6/12/2026, 06.12.2026, 06-12-2026,
+    2026-12-06); None if it is not one. The window is checked separately (date_in_range)."""
     raw = (raw or "").strip()
     if not raw or len(raw) > 10:
         return None
     for pattern in PARAM_DATE_FORMATS:
         try:
-            day = datetime.strptime(raw, pattern).date()
+            return datetime.strptime(raw, pattern).date()
         except ValueError:
             continue
-        return day if date_in_range(day) else None
     return None
+
+
+def parse_date_param(raw: str | None) -> date | None:
+    """A date typed in an address (?from=01/10/2025 or ?from=2025-10-01); None if absent, wrong or out of range."""
+    day = parse_day(raw)
+    return day if day is not None and date_in_range(day) else None
 
 
 def parse_int_param(raw: str | None, *, minimum: int = 0, maximum: int = MAX_INT) -> int | None:

@@ -1,22 +1,12 @@
+"""Pages that belong to no domain: health check, language switch, the answers to refused and missing pages.
+(The home page, which gathers every app, is config/views.py.)"""
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.csrf import csrf_exempt
-
-from lifelong.campaigns.selectors import campaign_current
-from lifelong.orgs import permissions
-from lifelong.reports.dashboard import dashboard_for
-
-
-def home(request):
-    """The public front page; for a logged-in official, "Việc cần làm" (what waits for them) comes first."""
-    campaign = campaign_current()
-    context = {"campaign": campaign, "home_units": permissions.home_units(request.user)}
-    if request.user.is_authenticated:
-        context["dashboard"] = dashboard_for(request.user, campaign)
-    return render(request, "home.html", context)
 
 
 def healthz(request):

@@ -29,6 +29,7 @@ from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from lifelong.core.text import strip_control
 from lifelong.documents.metrics import longest_word_width, text_width
 
 FONT_NAME = "Times New Roman"
@@ -235,6 +236,7 @@ def add_line(container, text: str, size: float = BODY_SIZE, *, bold: bool = Fals
         fmt.first_line_indent = first_line_indent
     if left_indent is not None:
         fmt.left_indent = left_indent
+    text = strip_control(text)  # records made before the inputs were cleaned must still print
     if text:
         set_run_font(paragraph.add_run(text), size, bold, italic)
     return paragraph

@@ -27,6 +27,7 @@ An `ApiToken` lets a program act as its user through /api/v1 (only a hash of the
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.core.text import SORT_KEY_LENGTH, search_key, sort_key
@@ -103,6 +104,14 @@ class OrgUnit(models.Model):
     def is_within(self, other: "OrgUnit") -> bool:
         """True when this unit is `other` or lies in its subtree."""
         return self.path.startswith(other.path)
+
+
+def kind_rank():
+    """The kinds in the order of OrgUnit.Kind (departments before communes, schools before villages), for
+    order_by(kind_rank(), "sort_key"): lists of units grouped the way the administration thinks of them, and
+    alphabetical (Vietnamese order) inside each group."""
+    return Case(*[When(kind=kind, then=Value(rank)) for rank, kind in enumerate(OrgUnit.Kind.values)],
+                default=Value(len(OrgUnit.Kind.values)), output_field=IntegerField())
 
 
 class Membership(models.Model):

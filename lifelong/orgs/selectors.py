@@ -8,7 +8,7 @@ from django.db.models import Case, Count, QuerySet, Value, When
 
 from lifelong.core.validation import search_words
 from lifelong.orgs import permissions
-from lifelong.orgs.models import ApiToken, Membership, OrgUnit
+from lifelong.orgs.models import ApiToken, Membership, OrgUnit, kind_rank
 
 
 def unit_roots() -> QuerySet[OrgUnit]:
@@ -29,7 +29,7 @@ def unit_children(unit: OrgUnit) -> QuerySet[OrgUnit]:
     return (
         OrgUnit.objects.filter(parent=unit)
         .annotate(child_count=Count("children"))
-        .order_by("kind", "sort_key", "pk")
+        .order_by(kind_rank(), "sort_key", "pk")
     )
 
 

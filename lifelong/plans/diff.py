@@ -143,10 +143,10 @@ def plan_sections(plan: Plan) -> list[tuple[str, str, str]]:
 
 def compare(plan: Plan, other: Plan) -> list[SectionDiff]:
     """Sections of `plan` next to the same sections of `other` (missing ones count as empty)."""
-    own = plan_sections(plan)
-    theirs = {key: text for key, _label, text in plan_sections(other)}
+    own, other_sections = plan_sections(plan), plan_sections(other)
+    theirs = {key: text for key, _label, text in other_sections}
     result = [SectionDiff(key, label, theirs.pop(key, ""), text) for key, label, text in own]
-    for key, label, text in plan_sections(other):
+    for key, label, text in other_sections:
         if key in theirs:  # sections the other plan has and this one dropped
             result.append(SectionDiff(key, label, text, ""))
     return result

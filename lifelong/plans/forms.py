@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.campaigns.models import Campaign
-from lifelong.core.forms import DATE_INPUT_FORMATS, DATE_WIDGET, DayField
+from lifelong.core.forms import DATE_WIDGET, CitedDayField, DayField
 from lifelong.orgs.models import OrgUnit
 from lifelong.plans.models import Assignment, LegalBasis, Plan
 
@@ -40,8 +40,6 @@ class PlanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if report_to_choices is not None:
             self.fields["report_to"].queryset = report_to_choices
-        for name in ("issue_date", "week_start", "week_end", "opening_date", "report_due"):
-            self.fields[name].input_formats = DATE_INPUT_FORMATS
 
     def plan_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -70,10 +68,7 @@ class LegalBasisForm(forms.ModelForm):
         model = LegalBasis
         fields = ["intro", "kind", "number", "date", "issuer", "subject"]
         widgets = {"date": DATE_WIDGET, "subject": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["date"].input_formats = DATE_INPUT_FORMATS
+        field_classes = {"date": CitedDayField}
 
 
 class AssignmentForm(forms.ModelForm):
@@ -115,8 +110,6 @@ class PlanImportForm(forms.ModelForm):
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].choices = targets
-        for name in ("issue_date", "week_start", "week_end", "opening_date", "report_due"):
-            self.fields[name].input_formats = DATE_INPUT_FORMATS
 
     def plan_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

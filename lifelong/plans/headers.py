@@ -48,12 +48,16 @@ def place_of(unit: OrgUnit, ancestors: list[OrgUnit]) -> str:
     return ""
 
 
+_SMALL_WORDS = {"và", "của", "các", "với", "cho"}
+
+
 def default_symbol(unit: OrgUnit, kind_code: str) -> str:
     """ "KH-UBND" for People's Committees; otherwise the initials of the unit ("KH-SYTHN")."""
     if unit.kind in _GOVERNMENTS:
         issuer = "UBND"
-    else:
-        issuer = "".join(word[0] for word in unit.name.split() if word[:1].isalpha()).upper()
+    else:  # official abbreviations leave out the small words: Bộ Giáo dục và Đào tạo → BGDĐT
+        issuer = "".join(word[0] for word in unit.name.split()
+                         if word[:1].isalpha() and word.lower() not in _SMALL_WORDS).upper()
     return f"{kind_code}-{issuer}" if kind_code else issuer
 
 

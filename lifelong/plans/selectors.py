@@ -11,7 +11,7 @@ from django.db.models.functions import Substr
 
 from lifelong.campaigns.models import Campaign
 from lifelong.orgs import permissions
-from lifelong.orgs.models import PATH_STEP, OrgUnit
+from lifelong.orgs.models import PATH_STEP, OrgUnit, kind_rank
 from lifelong.plans.models import Plan
 
 Status = Plan.Status
@@ -107,7 +107,8 @@ def coverage(unit: OrgUnit, campaign: Campaign) -> Coverage:
     its content), so coverage is not scoped further.
     """
     status = _status_expression(campaign)
-    children = list(OrgUnit.objects.filter(parent=unit).annotate(plan_status=status).order_by("kind", "sort_key", "pk"))
+    children = list(OrgUnit.objects.filter(parent=unit).annotate(plan_status=status)
+                    .order_by(kind_rank(), "sort_key", "pk"))
     below = OrgUnit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk).annotate(plan_status=status)
     branch_length = len(unit.path) + PATH_STEP
     per_branch = (below.exclude(depth=unit.depth + 1)
@@ -129,3 +130,23 @@ def coverage(unit: OrgUnit, campaign: Campaign) -> Coverage:
         children_counts.add(row.status, 1)
     return Coverage(unit=unit, campaign=campaign, children=rows, children_counts=children_counts,
                     levels=sorted(levels.items()), subtree=subtree)
+
+
+def current_plans(campaign: Campaign, unit_ids) -> dict[int, Plan]:
+    """Each unit's published plan for the campaign, or its draft when it has none published: one query.
+
+    Plans are public once published; a draft is returned only to say that one exists (dashboards of
+    users who hold a role on the unit)."""
+    plans: dict[int, Plan] = {}
+    for plan in (Plan.objects.filter(campaign=campaign, unit_id__in=list(unit_ids),
+                                     status__in=[Status.PUBLISHED, Status.DRAFT]).select_related("unit")):
+        if plan.unit_id not in plans or plan.status == Status.PUBLISHED:
+            plans[plan.unit_id] = plan
+    return plans
+
+
+def children_with_published_plan(campaign: Campaign, parent_ids) -> dict[int, int]:
+    """How many children of each unit have published a plan for the campaign: one grouped query."""
+    rows = (Plan.objects.filter(campaign=campaign, unit__parent_id__in=list(parent_ids), status=Status.PUBLISHED)
+            .values("unit__parent_id").annotate(n=Count("unit", distinct=True)).order_by())
+    return {row["unit__parent_id"]: row["n"] for row in rows}

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from lifelong.campaigns.models import Campaign
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
-from lifelong.core.text import normalize_text
+from lifelong.core.text import normalize_text, strip_control
 from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
-from lifelong.orgs.models import OrgUnit
+from lifelong.orgs.models import OrgUnit, kind_rank
 from lifelong.plans import headers
 from lifelong.plans.deadlines import due_respects_parent, latest_allowed_due
 from lifelong.plans.models import Assignment, LegalBasis, Plan, PlanActivity, issuer_name
@@ -72,7 +72,7 @@ def _require_draft(plan: Plan) -> None:
 
 def _clean_text(value: str) -> str:
     """NFC and tidy spaces on each line, keeping the line breaks that separate paragraphs."""
-    lines = [normalize_text(line) for line in (value or "").replace("\r\n", "\n").split("\n")]
+    lines = [normalize_text(line) for line in strip_control(value).replace("\r\n", "\n").split("\n")]
     return "\n".join(lines).strip("\n")
 
 
@@ -137,7 +137,7 @@ def plan_create_draft(*, actor, unit: OrgUnit, campaign: Campaign, doc_kind: str
 
 
 def _children_assignments(unit: OrgUnit, due: date | None) -> list[Assignment]:
-    children = list(OrgUnit.objects.filter(parent=unit).order_by("kind", "sort_key", "pk"))
+    children = list(OrgUnit.objects.filter(parent=unit).order_by(kind_rank(), "sort_key", "pk"))
     deadline = f" trước ngày {_short_date(due)}" if due else ""
     task = ("Xây dựng kế hoạch và tổ chức các hoạt động hưởng ứng Tuần lễ tại đơn vị; báo cáo kết quả về "
             f"{issuer_name(unit)}{deadline}.")
@@ -323,6 +323,8 @@ def plan_update(*, actor, plan: Plan, lock_version: int, fields: dict | None = N
             value = _clean_text(value or "")
         setattr(plan, name, value)
     errors = _check_report_to(plan)
+    if plan.week_start and plan.week_end and plan.week_end < plan.week_start:
+        errors.append({"field": "week_end", "message": _("The Week ends before it starts.")})
     if not isinstance(plan.report_kinds, list) or any(k not in Kind.values for k in plan.report_kinds):
         errors.append({"field": "report_kinds", "message": _("Unknown kind of unit.")})
     try:

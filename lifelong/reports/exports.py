@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -311,16 +311,47 @@ def report_document(unit: OrgUnit, campaign: Campaign, *, accepted_only: bool = 
     group_names = dict(ParticipantGroup.choices)
     with translation.override("vi"):  # an official report is in Vietnamese whatever the reader's interface
         header = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Tổng số"] + [str(group_names[g]) for g in GROUPS]
-    rows = [[t.indicator.code, t.label, t.indicator.unit_label, _number(t.total)]
+    # A yes/no indicator adds up to how many units answered "có": say so instead of "có/không 7".
+    rows = [[t.indicator.code, t.label,
+             "số đơn vị trả lời “có”" if t.indicator.kind == Indicator.Kind.YESNO else t.indicator.unit_label,
+             _number(t.total)]
             + [_number(t.groups.get(g)) if t.indicator.breakdown else "" for g in GROUPS] for t in table.unit_totals]
+    appendices = [Table(title=f"Số liệu kết quả tổ chức {campaign.name}", header=header, rows=rows,
+                        note=f"(Kèm theo Báo cáo của {issuer_name(unit)}; số liệu gồm báo cáo của đơn vị và của "
+                             "các đơn vị trực thuộc đã gửi)")]
+    reporters = _reporters_table(unit, campaign)
+    if reporters is not None:
+        appendices.append(reporters)
     return OfficialDocument(
         kind_title="BÁO CÁO", parent_body=parent_line, issuing_body=issuing_line, number="",
         symbol=headers.default_symbol(unit, "BC"), place=headers.place_of(unit, ancestors), issue_date=None,
         year=campaign.year, subject=f"Kết quả tổ chức {campaign.name}",
         addressees=[issuer_name(parent)] if parent else [], sections=sections,
         recipients=["Như trên", "Lưu: VT"], signature=Signature(**_signature(unit)),
-        appendices=[Table(title=f"Số liệu kết quả tổ chức {campaign.name}", header=header, rows=rows,
-                          note=f"(Kèm theo Báo cáo của {issuer_name(unit)})")])
+        appendices=appendices)
+
+
+_REPORTER_STATES = {"on_time": "Đã gửi đúng hạn", "late": "Đã gửi muộn", "missing": "Chưa báo cáo (quá hạn)",
+                    "pending": "Chưa báo cáo (chưa đến hạn)", "excused": "Được miễn"}
+
+
+def _reporters_table(unit: OrgUnit, campaign: Campaign) -> Table | None:
+    """Which units below had to report, and whether they did: the level above reads the figures with it."""
+    result = selectors.completeness(unit, campaign)
+    if not result.children:
+        return None
+    submitted = dict(Report.objects.filter(campaign=campaign, unit__parent=unit, submitted_at__isnull=False)
+                     .values_list("unit_id", "submitted_at"))
+    rows = [[str(number), row.reporter.unit.name, _REPORTER_STATES.get(row.status, row.status),
+             row.reporter.due_date.strftime("%d/%m/%Y"),
+             timezone.localtime(submitted[row.reporter.unit_id]).strftime("%d/%m/%Y")
+             if row.reporter.unit_id in submitted and row.status in ("on_time", "late") else ""]
+            for number, row in enumerate(result.children, start=1)]
+    counts = result.children_counts
+    return Table(title="Tình hình báo cáo của các đơn vị trực thuộc",
+                 header=["STT", "Đơn vị", "Tình trạng báo cáo", "Hạn báo cáo", "Ngày gửi"], rows=rows,
+                 note=f"(Đúng hạn: {counts.on_time}; muộn: {counts.late}; chưa báo cáo: "
+                      f"{counts.missing + counts.pending}; được miễn: {counts.excused})")
 
 
 def _signature(unit: OrgUnit) -> dict:

@@ -135,9 +135,16 @@ def _read_state(state: str, due: date, today: date) -> str:
     return state
 
 
+def _by_name(row) -> tuple:
+    """Grouped by kind as the unit tree lists them (orgs.models.kind_rank), then in Vietnamese order."""
+    unit = row.reporter.unit
+    kinds = OrgUnit.Kind.values
+    return (kinds.index(unit.kind) if unit.kind in kinds else len(kinds), unit.sort_key)
+
+
 SORTS = {
-    "name": lambda row: row.reporter.unit.sort_key,
-    "status": lambda row: STATUSES.index(row.status),
+    "name": _by_name,
+    "status": lambda row: (STATUSES.index(row.status), _by_name(row)),
     "on_time": lambda row: (-row.subtree.on_time_rate if row.subtree.due else 1, row.reporter.unit.sort_key),
     "missing": lambda row: (-row.subtree.rate(MISSING), row.reporter.unit.sort_key),
 }

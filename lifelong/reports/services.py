@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from lifelong.campaigns.models import Campaign
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
-from lifelong.core.text import normalize_text
+from lifelong.core.text import normalize_text, strip_control
 from lifelong.orgs import permissions
 from lifelong.orgs.models import Membership, OrgUnit, User
 from lifelong.plans.models import Plan
@@ -272,7 +272,7 @@ def report_save(*, actor, report: Report, lock_version: int, data, narrative: di
     _claim(report, lock_version, Status.DRAFT)
     _store_values(report, indicators, values, proposals if proposals is not None else report_proposals(report))
     if narrative is not None:
-        report.narrative = {k: str(v).strip()[:20000] for k, v in narrative.items()}
+        report.narrative = {k: strip_control(str(v)).strip()[:20000] for k, v in narrative.items()}
     report.save(update_fields=["narrative", "lock_version", "updated_at"])
     _event(report, ReportEvent.Action.SAVED, actor, Status.DRAFT)
     audit_record(actor=actor, action="reports.report.saved", target=report, unit_id=report.unit_id)
@@ -390,7 +390,7 @@ def report_accept(*, actor, report: Report, lock_version: int) -> Report:
 def report_return(*, actor, report: Report, lock_version: int, comment: str) -> Report:
     """Send a report back to its unit as a draft, with the reason; its numbers leave the totals."""
     _require(_may_review(actor, report))
-    comment = (comment or "").strip()
+    comment = strip_control(comment).strip()[:2000]
     if not comment:
         raise ValidationFailed(details=[{"field": "comment", "message": _("Say what must be corrected.")}])
     if report.status not in (Status.SUBMITTED, Status.ACCEPTED):

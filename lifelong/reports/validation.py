@@ -16,12 +16,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from lifelong.core.text import strip_control
 from lifelong.reports.form_2025 import T1_COUNTED
 from lifelong.reports.models import GROUPS, TOTAL, Indicator, ReportValue
 
 Kind = Indicator.Kind
 State = ReportValue.State
 _DIGITS = re.compile(r"^[0-9]+$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
 YES, NO = "yes", "no"
 
 
@@ -45,11 +47,16 @@ def groups_of(indicator: Indicator) -> list[str]:
 
 
 def _parse_number(indicator: Indicator, raw: str) -> tuple[int | None, str | None]:
-    text = raw.strip().replace(".", "").replace(" ", "").replace("\u00a0", "") if indicator.kind == Kind.MONEY \
-        else raw.strip().replace(" ", "")
+    text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    # Thousands are grouped with dots in Vietnamese (1.569; 15.500.000): the pages print numbers that way,
+    # so they are read back that way. A dot that does not group thousands ("1.5") is not a whole number.
+    if indicator.kind == Kind.MONEY or _GROUPED.match(text.lstrip("-")):
+        text = text.replace(".", "")
     if text.startswith("-") and _DIGITS.match(text[1:]):
         return None, _("Must not be negative.")
     if not _DIGITS.match(text):
+        if re.match(r"^[0-9]+[.,][0-9]+$", text):
+            return None, _("Enter a whole number, without decimals (thousands may be written 1.569).")
         return None, _("Enter a whole number.")
     number = int(text)
     if number > 10**15:
@@ -65,7 +72,7 @@ def _parse_one(indicator: Indicator, raw) -> tuple[Parsed | None, str | None]:
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return None, None  # not filled in
     if indicator.kind == Kind.TEXT:
-        return Parsed(State.VALUE, text=str(raw).strip()[:5000]), None
+        return Parsed(State.VALUE, text=strip_control(str(raw)).strip()[:5000]), None
     if indicator.kind == Kind.YESNO:
         value = str(raw).strip().lower()
         if value in (YES, "true", "1", "có", "co"):

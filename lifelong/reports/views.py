@@ -323,9 +323,12 @@ def completeness_action(request, pk: int):
             elif result.already:
                 messages.info(request, _("Every unit that has not reported was already reminded today."))
             if result.unreachable:
+                names = sorted(result.unreachable, key=lambda u: u.sort_key)
+                listed = ", ".join(u.name for u in names[:10])
+                if len(names) > 10:
+                    listed += " " + _("and %(n)d more") % {"n": len(names) - 10}
                 messages.warning(request, _("No one to remind at %(units)s: these units have no account yet. "
-                                            "Invite one on the unit's Members page.") % {
-                    "units": ", ".join(u.name for u in result.unreachable[:10])})
+                                            "Invite one on the unit's Members page.") % {"units": listed})
         elif action in ("lock", "unlock"):
             services.reporting_lock(actor=request.user, unit=unit, campaign=campaign, locked=action == "lock")
             messages.success(request, _("Saved."))

@@ -10,10 +10,11 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from lifelong.activities import services
-from lifelong.activities.importing import parse_amount, parse_date, parse_time
+from lifelong.activities.importing import parse_amount, parse_time
 from lifelong.activities.models import Activity, Session
 from lifelong.core.models import AuditEntry
 from lifelong.core.tables import ImportRejected
+from lifelong.core.validation import parse_day
 from lifelong.orgs.models import Membership
 
 HEADER = ["Loại hoạt động", "Tên hoạt động", "Ngày", "Từ giờ", "Đến giờ", "Địa điểm", "Xã/phường", "Hình thức",
@@ -124,7 +125,7 @@ def test_bad_files_get_a_clear_message(tree, campaign, filename, data, needle):
 def test_readers_of_cells():
     assert parse_time("8h") == time(8) and parse_time("8h30") == time(8, 30) and parse_time("14:05") == time(14, 5)
     assert parse_time("7 giờ 30") == time(7, 30) and parse_time("24:00") is None and parse_time("sáng") is None
-    assert parse_date("1/10/2025").day == 1 and parse_date("2025-10-07").day == 7 and parse_date("32/1/2025") is None
+    assert parse_day("1/10/2025").day == 1 and parse_day("2025-10-07").day == 7 and parse_day("32/1/2025") is None
     assert parse_amount("1.500.000") == 1_500_000 and parse_amount("1,500,000 đồng") == 1_500_000
     assert parse_amount("1.5") is None and parse_amount("-3") is None and parse_amount("40") == 40
 
@@ -163,3 +164,31 @@ def test_api_import(client, tree, campaign, make_user):
     created = client.post(url, {"file": SimpleUploadedFile("a.csv", data.encode())})
     assert created.status_code == 201 and created.json()["created"] == 1
     assert client.get(f"/api/v1/activities/{created.json()['ids'][0]}").json()["published"] is True
+
+
+@pytest.mark.parametrize("day", ["01/01/0001", "31/12/9999", "31/12/1999", "2101-01-01"])
+def test_dates_outside_the_window_are_refused_by_the_import(client, tree, campaign, make_user, day):
+    """Issue 11, defect 1, through the spreadsheet: the file is refused, nothing is published."""
+    data = f"Loại,Tên hoạt động,Ngày,Từ giờ,Đến giờ,Công khai\nb,Tọa đàm,{day},00:00,02:00,có\n"
+    errors = rejected(tree, campaign, "a.csv", data.encode())
+    assert [(e["row"], e["field"]) for e in errors] == [(2, "dates")]
+    assert "01/01/2000" in errors[0]["message"]
+    client.force_login(make_user(tree.taymo, Membership.Role.EDITOR))
+    response = client.post(f"/api/v1/units/{tree.taymo.pk}/activities/import",
+                           {"file": SimpleUploadedFile("a.csv", data.encode())})
+    assert response.status_code == 422 and response.json()["error"]["code"] == "import_rejected"
+    assert not Activity.objects.exists() and not Session.objects.exists()
+    assert client.get("/api/v1/activities", {"when": "past"}).status_code == 200
+
+
+def test_the_import_service_keeps_the_session_rules_for_any_caller(tree, campaign):
+    from types import SimpleNamespace
+
+    from lifelong.core.errors import ValidationFailed
+
+    start = datetime(1, 1, 1, tzinfo=timezone.get_current_timezone())
+    row = SimpleNamespace(published=True, data={"title": "X", "category": campaign.categories.first()},
+                          sessions=[(start, start)])
+    with pytest.raises(ValidationFailed):
+        services.activities_import(actor=None, unit=tree.taymo, campaign=campaign, rows=[row])
+    assert not Activity.objects.exists()

@@ -171,3 +171,32 @@ def test_list_count_is_capped_past_five_hundred(client, tree, campaign, skills, 
     assert "Hơn 2 hoạt động" in page
     monkeypatch.setattr(CappedPaginator, "CAP", 500)
     assert "3 hoạt động" in client.get(reverse("activity_list")).content.decode()
+
+
+def test_the_calendar_file_of_an_online_activity(client, tree, campaign, settings):
+    from icalendar import Calendar
+
+    settings.ALLOWED_HOSTS = ["hoctap.example.vn"]
+    from lifelong.activities import services
+
+    activity = services.activity_create(
+        actor=None, unit=tree.taymo, campaign=campaign, published=True,
+        data={"category": campaign.categories.get(code="online_learning"), "title": "Học trực tuyến",
+              "mode": "online", "online_url": "https://hoc.example.vn/lop"},
+        sessions=[(future(2), future(2, 10))])
+    response = client.get(reverse("activity_ics", args=[activity.pk]), HTTP_HOST="hoctap.example.vn")
+    [event] = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["location"]) == "https://hoc.example.vn/lop" and "Tây Mỗ" not in str(event["location"])
+    assert "https://hoc.example.vn/lop" in str(event["description"])
+    assert str(event["url"]).startswith("http://hoctap.example.vn/activities/")
+
+
+def test_the_registration_form_lists_every_problem_at_once(client, skills):
+    session = skills.sessions.get()
+    response = client.post(reverse("register", args=[session.pk]), {"name": "", "phone": "12345",
+                                                                    "group": "residents"})
+    text = response.content.decode()
+    assert response.status_code == 400
+    summary = text[text.index('data-testid="error-summary"'):text.index("</ul>", text.index("error-summary"))]
+    assert "Họ và tên" in summary and "Số điện thoại" in summary and "Đồng ý" in summary
+    assert "Nghị định 13/2023" not in summary  # the consent box is named briefly

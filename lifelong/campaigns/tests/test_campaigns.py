@@ -114,3 +114,19 @@ def test_only_the_owners_admins_set_separation_of_duties(tree, make_user, client
     with pytest.raises(PermissionDeniedError):
         services.campaign_create(actor=editor, owner=tree.ministry, year=2027, start_date=date(2027, 10, 1),
                                  end_date=date(2027, 10, 7), separate_review=True)
+
+
+def test_the_edit_page_saves_what_a_browser_posts(tree, make_user, client):
+    """The year is shown but not editable: a browser does not post it, and saving still works."""
+    campaign = services.campaign_create(actor=None, owner=tree.ministry, year=2026, start_date=date(2026, 10, 1),
+                                        end_date=date(2026, 10, 7))
+    client.force_login(make_user(tree.ministry, Role.EDITOR))
+    form = {"name": campaign.name, "theme": "Chủ đề", "start_date": "01/10/2026", "end_date": "07/10/2026",
+            "opening_date": "01/10/2026", "slogans": "", "version": campaign.version}
+    assert client.post(reverse("campaign_edit", args=[campaign.pk]), form).status_code == 302
+    campaign.refresh_from_db()
+    refused = client.post(reverse("campaign_edit", args=[campaign.pk]),
+                          {**form, "version": campaign.version, "end_date": "30/09/2026"})
+    text = refused.content.decode()
+    assert refused.status_code == 400 and "Ngày kết thúc trước ngày bắt đầu" in text
+    assert "Constraint" not in text and "Năm: " not in text

@@ -20,3 +20,31 @@ def unit_options(units, selected):
         units = units.order_by("sort_key", "pk")
     return format_html_join("", '<option value="{}"{}>{}</option>',
                             ((unit.pk, " selected" if unit.pk == selected else "", unit.name) for unit in units))
+
+
+@register.simple_tag
+def form_error_items(form, *more):
+    """Every error of a form and of the formsets or forms that go with it, in page order, each with the id of
+    its field to link to: what the summary at the top of a refused form lists (templates/_form_errors.html)."""
+    items = []
+
+    def add(one, row=None):
+        if not hasattr(one, "forms") and not hasattr(one, "non_field_errors"):  # not given ("" in templates)
+            return
+        if hasattr(one, "forms"):  # a formset: its own errors, then each row's, numbered as the page shows them
+            items.extend({"href": "", "label": "", "message": e} for e in one.non_form_errors())
+            for index, row_form in enumerate(one.forms, start=1):
+                add(row_form, index)
+            return
+        items.extend({"href": "", "label": "", "message": e} for e in one.non_field_errors())
+        for field in one.hidden_fields():
+            items.extend({"href": "", "label": "", "message": e} for e in field.errors)
+        for field in one.visible_fields():
+            short = getattr(field.field, "summary_label", field.label)
+            label = f"{short} ({row})" if row else short
+            href = field.id_for_label or f"{field.auto_id}_0"
+            items.extend({"href": href, "label": label, "message": e} for e in field.errors)
+
+    for one in (form, *more):
+        add(one)
+    return items

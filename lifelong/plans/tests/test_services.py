@@ -200,3 +200,25 @@ def test_coverage_counts_children_and_levels(tree, campaign, hanoi_plan, django_
     assert (rows["Thành phố Hà Nội"].subtree.published, rows["Thành phố Hà Nội"].subtree.draft,
             rows["Thành phố Hà Nội"].subtree.none) == (1, 1, 2)
     assert rows["Tỉnh Quảng Ngãi"].status == "none"
+
+
+def test_a_week_that_ends_before_it_starts_is_refused(tree, campaign):
+    from datetime import date
+
+    from lifelong.core.errors import ValidationFailed
+
+    plan = services.plan_create_draft(actor=None, unit=tree.taymo, campaign=campaign)
+    with pytest.raises(ValidationFailed) as info:
+        services.plan_update(actor=None, plan=plan, lock_version=plan.lock_version,
+                             fields={"week_start": date(2025, 10, 10), "week_end": date(2025, 10, 1)})
+    assert [d["field"] for d in info.value.details] == ["week_end"]
+    plan.refresh_from_db()
+    assert plan.lock_version == 1
+
+
+def test_symbols_use_the_official_initials(tree):
+    from lifelong.plans.headers import default_symbol
+
+    assert default_symbol(tree.ministry, "BC") == "BC-BGDĐT"
+    assert default_symbol(tree.soyte, "KH") == "KH-SYTHN"
+    assert default_symbol(tree.taymo, "KH") == "KH-UBND"

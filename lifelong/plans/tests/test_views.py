@@ -191,3 +191,19 @@ def test_coverage_page_and_api(client, tree, campaign, hanoi_plan):
     hanoi = next(c for c in data["children"] if c["name"] == "Thành phố Hà Nội")
     assert hanoi["status"] == "published" and hanoi["subtree"]["published"] == 1
     assert data["levels"][0] == {"depth_below": 1, "counts": {"published": 1, "draft": 0, "none": 2, "total": 3}}
+
+
+def test_a_bad_date_in_a_legal_basis_row_is_listed_at_the_top(client, tree, campaign, make_user):
+    plan = services.plan_create_draft(actor=None, unit=tree.taymo, campaign=campaign)
+    client.force_login(make_user(tree.taymo, Role.EDITOR))
+    data = _edit_payload(client, plan)
+    data.update({"lb-TOTAL_FORMS": "1", "lb-0-intro": "Căn cứ", "lb-0-kind": "Luật", "lb-0-date": "32/13/2019"})
+    response = client.post(reverse("plan_edit", args=[plan.pk]), data)
+    text = response.content.decode()
+    assert response.status_code == 400
+    summary = text[text.index('data-testid="error-summary"'):]
+    assert summary.index('href="#id_lb-0-date"') < summary.index("</div>")  # in the summary at the top
+    assert "Hãy viết ngày theo dạng dd/mm/yyyy" in summary
+    # A law of 1998 may be cited (legal bases go back to 1945); the plan's own dates may not.
+    data["lb-0-date"] = "14/06/2005"
+    assert client.post(reverse("plan_edit", args=[plan.pk]), data).status_code == 302

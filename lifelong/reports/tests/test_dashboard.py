@@ -106,3 +106,16 @@ def test_the_dashboard_on_a_phone_after_login(live_server, phone, tree, campaign
     assert "Báo cáo chờ duyệt: 1" in card.locator("[data-testid=task-review]").inner_text()
     assert "Tổ dân phố số 1" in card.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_dashboard_costs_the_same_queries_for_one_unit_or_many(tree, reporting, make_user,
+                                                                   django_assert_max_num_queries):
+    one = make_user(tree.taymo, Role.VIEWER)
+    many = make_user(tree.taymo, Role.VIEWER)
+    for unit in (tree.hanoi, tree.quangngai, tree.danang, tree.soyte, tree.yaly):
+        Membership.objects.create(user=many, unit=unit, role=Role.VIEWER)
+    with django_assert_max_num_queries(12):
+        assert len(dashboard_for(one, reporting).units) == 1
+    with django_assert_max_num_queries(12):
+        board = dashboard_for(many, reporting)
+    assert {t.unit.name for t in board.units} >= {"Thành phố Hà Nội", "Xã Ya Ly", "Phường Tây Mỗ"}

@@ -430,3 +430,17 @@ def test_units_without_an_account_are_named_not_reminded(client, tree, reporting
                            {"action": "remind", "campaign": reporting.pk}, follow=True)
     text = response.content.decode()
     assert "Không có ai để nhắc tại" in text and "Tổ dân phố số 1" in text
+
+
+@pytest.mark.parametrize(("raw", "number"), [("1.569", 1569), ("12.000", 12000), ("1 569", 1569),
+                                             ("1.234.567", 1234567), ("7", 7)])
+def test_counts_are_read_as_the_pages_print_them(tree, reporting, raw, number):
+    report = fill(stored_report(tree.school, reporting), {**GOOD, "v.b1": raw})
+    assert report.values.get(indicator__code="b1").number == number
+
+
+@pytest.mark.parametrize("raw", ["1.5", "1,569", "1.56", "12.0000"])
+def test_decimals_are_refused_with_a_clear_message(tree, reporting, raw):
+    with pytest.raises(ValidationFailed) as info:
+        fill(stored_report(tree.school, reporting), {**GOOD, "v.b1": raw})
+    assert info.value.details[0]["field"] == "v.b1"

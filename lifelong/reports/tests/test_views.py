@@ -125,7 +125,7 @@ def test_exports_equal_the_totals_page(client, tree, reporting, make_user):
     paragraphs = "\n".join(p.text for p in document.paragraphs)
     assert "BÁO CÁO" in paragraphs and "Kết quả tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025" in paragraphs
     assert "Kính gửi: Ủy ban nhân dân Thành phố Hà Nội" in paragraphs
-    appendix = document.tables[-1]
+    appendix = next(t for t in document.tables if t.rows[0].cells[1].text == "Chỉ tiêu")  # Phụ lục I
     a2_row = next(row for row in appendix.rows if row.cells[0].text == "a2")
     assert a2_row.cells[3].text == str(a2.total)
 
@@ -314,3 +314,24 @@ def test_the_yes_no_label_is_not_doubled(client, tree, reporting, make_user):
     text = client.get(_url("report_edit", tree.school, reporting)).content.decode()
     assert "Tổ chức Lễ khai mạc / hưởng ứng Tuần lễ" in text
     assert text.count("(có/không)") <= 1 and "(có/không) (có/không)" not in text
+
+
+def test_the_completeness_page_shows_the_levels_once(client, tree, reporting, make_user):
+    client.force_login(make_user(tree.hanoi, Role.VIEWER))
+    text = client.get(_url("report_completeness", tree.hanoi, reporting)).content.decode()
+    assert text.count('data-testid="levels"') == 1
+
+
+def test_the_word_report_lists_who_reported(client, tree, reporting, make_user):
+    report = fill(stored_report(tree.village, reporting), GOOD)
+    submit(report)
+    client.force_login(make_user(tree.taymo, Role.VIEWER))
+    response = client.get(_url("report_document", tree.taymo, reporting))
+    document = docx.Document(io.BytesIO(response.content))
+    reporters = document.tables[-1]
+    rows = {row.cells[1].text: row.cells[2].text for row in reporters.rows[1:]}
+    assert rows["Tổ dân phố số 1"].startswith("Đã gửi") and rows["Trường THCS Nguyễn Quý Đức"].startswith(
+        "Chưa báo cáo")
+    totals = next(t for t in document.tables if t.rows[0].cells[1].text == "Chỉ tiêu")
+    a1 = next(row for row in totals.rows if row.cells[0].text == "a1")
+    assert a1.cells[2].text == "số đơn vị trả lời “có”"
