@@ -5,6 +5,13 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests draw the same examples on every run, so that CI never fails on a run of luck; to look for
+# new counterexamples locally: HYPOTHESIS_PROFILE=explore .venv/bin/pytest ...
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Playwright's sync API runs an event loop in the test thread; the live server and the ORM calls
 # made by browser tests are still synchronous and safe here.

@@ -52,7 +52,7 @@ for _index, _letter in enumerate(ALPHABET):
     for _tone, _mark in enumerate(TONE_MARKS):
         _composed = unicodedata.normalize("NFC", _letter + _mark)
         LETTER_TABLE[_composed] = LETTER_TABLE[_composed.upper()] = (_index, _tone)
-NAME_CHARACTERS = "".join(LETTER_TABLE) + "0123456789 -,."
+NAME_CHARACTERS = "".join(letter for letter in LETTER_TABLE if len(letter) == 1) + "0123456789 -,."
 
 
 def oracle(name: str):
