@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "lifelong.plans",
     "lifelong.reports",
     "lifelong.activities",
+    "lifelong.learners",
     "django_tasks",
     "django_tasks_db",
 ]

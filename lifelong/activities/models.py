@@ -19,6 +19,7 @@ registration is erased (not just hidden) on request.
 Held activities and their check-ins propose the pre-filled indicators of the results report.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -144,6 +145,10 @@ class Registration(models.Model):
     code = models.CharField(max_length=20, unique=True)
     walk_in = models.BooleanField(default=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    # The learner's account the registration belongs to (made while logged in, or claimed later with a
+    # verified e-mail or phone); cleared when the account is deleted, the anonymous row stays counted.
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="registrations")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
