@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "lifelong.reports",
     "lifelong.activities",
     "lifelong.learners",
+    "allauth",
+    "allauth.account",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -95,6 +97,7 @@ MIDDLEWARE = [
     "lifelong.core.middleware.RequestGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Last, so that it sees the authenticated user and the outcome of the login view.
     "axes.middleware.AxesMiddleware",
 ]
@@ -139,7 +142,8 @@ AUTH_USER_MODEL = "orgs.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Logs in by user name (officials), e-mail or phone (learners): django-allauth (lifelong/learners).
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -152,6 +156,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# Accounts (django-allauth; lifelong/learners/accounts.py, docs/learners.md). One login page for everyone:
+# officials type their user name, learners their e-mail or phone. A learner signs up with an e-mail
+# (verified by a link; needed to claim earlier registrations and to reset the password) or a phone and a
+# password (phones are not verified: there is no SMS gateway yet).
+ACCOUNT_ADAPTER = "lifelong.learners.accounts.LearnerAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email", "phone"}
+ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1*", "password2*"]
+# allauth warns that no login field is required at sign-up; LearnerSignupForm requires one of the two.
+SILENCED_SYSTEM_CHECKS = ["account.W001"]
+ACCOUNT_FORMS = {"signup": "lifelong.learners.accounts.LearnerSignupForm",
+                 "login": "lifelong.learners.accounts.OneLoginForm"}
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+ACCOUNT_PHONE_VERIFICATION_ENABLED = False
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_UNIQUE_EMAIL = True
+# Signing up with an address or phone already used says so (as allauth does when e-mails are not mandatory):
+# the sign-up rate limit (20 a minute per address) keeps that from being used to list accounts.
+ACCOUNT_PREVENT_ENUMERATION = False
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# allauth's own rate limits (sign-ups, password resets, e-mail confirmations) stay at its defaults; failed logins
+# are django-axes' (5 for a name from an address lock it for 30 minutes, with its page), not counted twice.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+AXES_USERNAME_CALLABLE = "lifelong.learners.accounts.axes_username"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
@@ -322,6 +354,7 @@ RATE_LIMITS = {
         "ticket": {"ip": "60/m"},
         "checkin": {"ip": "300/m", "user": "120/m"},
         "login": {"ip": "30/m"},
+        "certificate": {"ip": "60/m"},  # looking a certificate up by its code (docs/certificates.md)
     }.items()
 }
 CSRF_FAILURE_VIEW = "lifelong.core.views.csrf_failure"
@@ -332,3 +365,16 @@ TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if SECURE_PROXY_SSL_HEADER else 0
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # With no CACHE_URL each process counts alone in its memory: enough for one development server;
 # lifelong.W001 warns when DEBUG is off.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXIES  # allauth's rate limits see the same client address
+
+# Certificates (lifelong/learners/credentials.py, docs/certificates.md): each is an Open Badges 3.0 credential
+# signed with the platform's Ed25519 key, a PEM in CREDENTIAL_SIGNING_KEY (line breaks as "\n" on one line
+# are fine). Without it, development generates one into var/ (git-ignored); DEBUG off refuses to start
+# (learners.E001). Public keys of earlier signing keys (PEM, one after the other) stay published, so that the
+# credentials they signed still verify.
+CREDENTIAL_SIGNING_KEY = env_str("CREDENTIAL_SIGNING_KEY", "")
+CREDENTIAL_SIGNING_KEY_FILE = BASE_DIR / "var" / "credential-signing-key.pem" if DEBUG else None
+CREDENTIAL_RETIRED_PUBLIC_KEYS = env_str("CREDENTIAL_RETIRED_PUBLIC_KEYS", "")
+# What each app adds to a unit's numbers for a campaign (the reports' totals page): callables
+# (*, user, unit, campaign) -> list of figures with code, label, own and subtree.
+UNIT_FIGURES = ["lifelong.learners.selectors_certificates.unit_figures"]

@@ -1,3 +1,4 @@
+from allauth.account import views as account_views
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path, register_converter
 
@@ -15,14 +16,16 @@ urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("accounts/login/", rate_limited("login", methods=("POST",))(
-        auth_views.LoginView.as_view(redirect_authenticated_user=True)), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # One login for officials (user name) and learners (e-mail or phone): django-allauth (lifelong/learners).
+    path("accounts/login/", rate_limited("login", methods=("POST",))(account_views.LoginView.as_view()),
+         name="login"),
+    path("accounts/logout/", account_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("accounts/", include("allauth.account.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),  # unknown API paths answer the JSON error shape too
     path("", include("lifelong.orgs.urls")),
@@ -30,4 +33,6 @@ urlpatterns = [
     path("", include("lifelong.plans.urls")),
     path("", include("lifelong.reports.urls")),
     path("", include("lifelong.activities.urls")),
+    path("", include("lifelong.learners.urls")),
+    path("", include("lifelong.learners.urls_certificates")),
 ]

@@ -35,7 +35,8 @@ from lifelong.orgs.models import OrgUnit
 
 FIELDS = ("category", "title", "description", "venue_name", "venue_address", "commune", "mode", "online_url",
           "target_groups", "capacity", "registration_required", "partners", "budget_state", "budget_social")
-_PHONE = re.compile(r"^0\d{8,10}$")
+PHONE_PATTERN = re.compile(r"^0\d{8,10}$")  # a Vietnamese number, normalised (normalise_phone)
+_PHONE = PHONE_PATTERN
 
 
 def _require_edit(actor, unit: OrgUnit) -> None:
@@ -364,7 +365,7 @@ def _send_ticket(registration: Registration, *, again: bool = False) -> None:
 
 @transaction.atomic
 def registration_create(*, session: Session, name: str, phone: str = "", email: str = "", group: str,
-                        consent: bool) -> RegistrationOutcome:
+                        consent: bool, account=None) -> RegistrationOutcome:
     """Sign up for a session: a place if one is left, otherwise the waiting list."""
     name = normalize_text(name)
     phone, email, contact_key, errors = _contact(phone, email)
@@ -387,6 +388,7 @@ def registration_create(*, session: Session, name: str, phone: str = "", email: 
     full = activity.capacity is not None and session.confirmed_count >= activity.capacity
     registration = Registration(session=session, name=name, phone=phone, email=email, contact_key=contact_key,
                                 group=group, consent_at=timezone.now(), code=codes.new_code(),
+                                account=account if account is not None and account.is_authenticated else None,
                                 status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED)
     if full:
         last = Registration.objects.filter(session=session).aggregate(m=Max("waiting_position"))["m"] or 0
@@ -487,6 +489,12 @@ def registration_erase(*, actor, registration: Registration) -> None:
     _erase(registration)
     audit_record(actor=actor, action="activities.registration.erased", target=registration.session.activity,
                  unit_id=registration.session.activity.unit_id, session=registration.session_id)
+
+
+def registration_erase_for_account(*, registration: Registration) -> None:
+    """The same, when the account the registration belongs to is deleted (inside the deletion's transaction;
+    the deletion leaves the audit entry)."""
+    _erase(registration)
 
 
 @transaction.atomic

@@ -160,7 +160,7 @@ def register(request, session_id: int):
     form = RegistrationForm(request.POST)
     if form.is_valid():
         try:
-            outcome = services.registration_create(session=session, **form.cleaned_data)
+            outcome = services.registration_create(session=session, account=request.user, **form.cleaned_data)
         except ServiceError as exc:
             add_service_errors(form, exc)
         else:

@@ -307,8 +307,8 @@ def test_6_ticket_lookups_check_ins_and_logins_are_rate_limited(client, tree, sk
     client.logout()
     login = reverse("login")
     for _ in range(2):
-        client.post(login, {"username": "cua", "password": "wrong"})
-    response = client.post(login, {"username": "cua", "password": "secret-pass-123"})
+        client.post(login, {"login": "cua", "password": "wrong"})
+    response = client.post(login, {"login": "cua", "password": "secret-pass-123"})
     assert response.status_code == 429 and "Quá nhiều yêu cầu" in response.content.decode()
 
 

@@ -133,7 +133,7 @@ def test_invite_rejects_a_bad_email_with_a_vietnamese_message(client, tree, make
 
 def test_login_logout_and_change_password(client, tree, make_user):
     make_user(tree.taymo, Role.EDITOR, username="canbo", password="mat-khau-cu-123")
-    response = client.post(reverse("login"), {"username": "canbo", "password": "mat-khau-cu-123"})
+    response = client.post(reverse("login"), {"login": "canbo", "password": "mat-khau-cu-123"})
     assert response.status_code == 302
     response = client.post(reverse("password_change"), {
         "old_password": "mat-khau-cu-123", "new_password1": "Mat-khau-moi-456", "new_password2": "Mat-khau-moi-456"})
@@ -146,9 +146,9 @@ def test_login_logout_and_change_password(client, tree, make_user):
 def test_repeated_failed_logins_lock_the_account(client, tree, make_user, settings):
     make_user(username="canbo", password="dung-mat-khau-1")
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        response = client.post(reverse("login"), {"username": "canbo", "password": "sai"})
+        response = client.post(reverse("login"), {"login": "canbo", "password": "sai"})
     assert response.status_code == 429
-    locked = client.post(reverse("login"), {"username": "canbo", "password": "dung-mat-khau-1"})
+    locked = client.post(reverse("login"), {"login": "canbo", "password": "dung-mat-khau-1"})
     assert locked.status_code == 429
     assert "Đăng nhập sai quá nhiều lần" in locked.content.decode()
 

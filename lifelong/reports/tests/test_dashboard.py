@@ -97,7 +97,7 @@ def test_the_dashboard_on_a_phone_after_login(live_server, phone, tree, campaign
     page = phone
     page.goto(f"{live_server.url}/units/{tree.taymo.pk}/completeness/?campaign={campaign.pk}")
     page.wait_for_url("**/accounts/login/**")  # not logged in: to the login page first
-    page.fill("#id_username", "cb.taymo")
+    page.fill("#id_login", "cb.taymo")
     page.fill("#id_password", "mat-khau-1")
     page.click("main button[type=submit]")
     page.wait_for_url(f"**/units/{tree.taymo.pk}/completeness/**")  # and back where they were going
