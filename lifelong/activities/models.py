@@ -149,6 +149,7 @@ class Registration(models.Model):
     # verified e-mail or phone); cleared when the account is deleted, the anonymous row stays counted.
     account = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="registrations")
+    reminded_at = models.DateTimeField(null=True, blank=True)  # the day-before reminder, sent once
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

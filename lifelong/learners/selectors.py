@@ -32,6 +32,11 @@ class YearTotals:
     activities: int = 0
     by_kind: Counter = field(default_factory=Counter)  # category name → activities attended
 
+    @property
+    def kinds(self) -> list[tuple[str, int]]:
+        """by_kind as pairs, most first (a template cannot call .items() on a Counter: it looks up "items")."""
+        return self.by_kind.most_common()
+
 
 @dataclass
 class LearningRecord:
