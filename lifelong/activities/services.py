@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, F, Max, Value
+from django.db.models import CharField, F, Max, ProtectedError, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -193,7 +193,12 @@ def activity_delete(*, actor, activity: Activity) -> None:
     audit_record(actor=actor, action="activities.activity.deleted", target=activity, unit_id=activity.unit_id,
                  title=activity.title, published=activity.published, registrations=registrations,
                  starts_at=activity.starts_at.isoformat() if activity.starts_at else None)
-    activity.delete()
+    try:
+        with transaction.atomic():
+            activity.delete()
+    except ProtectedError as exc:  # certificates were issued for it: they are documents people hold
+        raise ValidationFailed(_("Certificates were issued for this activity, so it cannot be deleted; set its "
+                                 "status to Cancelled instead.")) from exc
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from lifelong.activities.models import Registration
 from lifelong.learners.models import Certificate
+from lifelong.learners.selectors_certificates import certificates_of_holder
 
 
 @dataclass
@@ -73,7 +74,6 @@ def learning_record(user, *, now: datetime | None = None) -> LearningRecord:
         totals.hours += item.hours
         totals.activities += 1
         totals.by_kind[item.activity.category.name] += 1
-    certificates = list(Certificate.objects.filter(holder=user).select_related("activity", "unit")
-                        .order_by("-issued_at"))
+    certificates = list(certificates_of_holder(user))
     return LearningRecord(attended=attended, certificates=certificates, upcoming=upcoming,
                           years=sorted(years.values(), key=lambda y: y.year, reverse=True))

@@ -14,6 +14,7 @@ from lifelong.activities.services import PHONE_PATTERN, normalise_phone, registr
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import PermissionDeniedError, ValidationFailed
 from lifelong.core.text import normalize_text
+from lifelong.learners.certificates import certificates_erase_for_account
 from lifelong.learners.models import Certificate, Consent, LearnerProfile
 from lifelong.orgs.models import OrgUnit
 
@@ -184,10 +185,9 @@ def account_delete(*, actor) -> None:
     if actor.memberships.exists() or actor.is_superuser:
         raise ValidationFailed(_("This account has a role in a unit: ask the unit's administrator to remove it "
                                  "first."))
+    certificates_erase_for_account(user=actor)
     for registration in Registration.objects.filter(account=actor):
         registration_erase_for_account(registration=registration)
-    Certificate.objects.filter(holder=actor).update(holder=None, holder_name="", show_name=False)
-    Certificate.objects.filter(registration__account=actor).update(holder_name="", show_name=False)
     Registration.objects.filter(account=actor).update(account=None)
     audit_record(actor=None, action="learners.account.deleted", joined=actor.date_joined.year)
     actor.delete()

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -234,6 +236,10 @@ def report_totals(request, pk: int):
         "chart_options": [(i.code, f"{i.code}. {i.label_for(language)}") for i in charts.chart_indicators(table)],
         "chart_code": code,
         "chart": charts.indicator_chart(table, indicator, language) if indicator else None,
+        # Numbers other apps keep for the unit (certificates issued …): settings.UNIT_FIGURES, so that reports
+        # depends on none of them.
+        "figures": [figure for path in settings.UNIT_FIGURES
+                    for figure in import_string(path)(user=request.user, unit=unit, campaign=campaign)],
         "links": {
             "accepted": _totals_link(campaign, True, layout=asked or "", indicator=request.GET.get("indicator", "")),
             "all": _totals_link(campaign, False, layout=asked or "", indicator=request.GET.get("indicator", "")),

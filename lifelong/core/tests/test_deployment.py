@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from conftest import browser_login
 from lifelong.orgs.models import Membership, User
@@ -21,6 +23,9 @@ DEPLOYMENT_DOC = ROOT / "docs" / "deployment.md"
 LOCAL_VALUES = {
     "SECRET_KEY": "test-deploy-" + "k3y-Vq8z" * 8,
     "CACHE_URL": "redis://127.0.0.1:6379/1",  # Redis runs here; check --deploy only reads the setting
+    # A throwaway certificate signing key (docs/certificates.md), as production would set its own.
+    "CREDENTIAL_SIGNING_KEY": Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode(),
 }
 
 

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from lifelong.activities import services as activity_services
 from lifelong.activities.models import Registration, Session
-from lifelong.activities.tests.conftest import future, skills  # noqa: F401 (fixture)
 from lifelong.core.models import AuditEntry
 from lifelong.learners import reminders, selectors, services
 from lifelong.learners.models import Consent, LearnerProfile
@@ -158,3 +157,20 @@ def test_the_day_before_reminder_goes_once_to_those_who_asked(learner, skills, t
     assert skills.title in note.message and note.url == reverse("ticket", args=[registration.code])
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["lan@example.vn"]
     assert not Notification.objects.filter(user=other).exists()
+
+
+def test_certificates_issued_show_on_the_units_totals(client, learner, skills, tree, campaign, make_user):
+    from lifelong.learners import certificates
+
+    organiser = make_user(tree.taymo, Role.EDITOR)
+    session = skills.sessions.get()
+    registration = _register(session, learner)
+    activity_services.check_in(actor=organiser, session=session, code=registration.code)
+    certificates.certificates_issue(actor=organiser, activity=skills)
+    client.force_login(make_user(tree.hanoi, Role.VIEWER))
+    page = client.get(reverse("report_totals", args=[tree.hanoi.pk]) + f"?campaign={campaign.pk}")
+    figures = page.content.decode().split('data-testid="unit-figures"')[1].split("</dl>")[0]
+    assert "Giấy chứng nhận đã cấp" in figures and "0 của đơn vị · 1 cùng các đơn vị cấp dưới" in figures
+    client.force_login(learner)
+    record = client.get(reverse("learning_record")).content.decode()
+    assert skills.title in record.split('data-testid="certificates"')[1] and "Hiện tên tôi" in record
