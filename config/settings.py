@@ -323,7 +323,10 @@ DEMO_LOADERS = [
     "lifelong.plans.demo.load_demo_plans",
     "lifelong.activities.demo.load_demo_activities",
     "lifelong.reports.demo.load_demo_reports",
+    "lifelong.learners.demo.load_demo_learners",
 ]
+# Logins that `load_demo --print-logins` lists after the officials' (the learners log in by e-mail or phone).
+DEMO_EXTRA_LOGINS = ["lifelong.learners.demo.DEMO_LOGINS"]
 
 # How apps built on others react to their events, without the lower app importing the higher one.
 CAMPAIGN_CREATED_HOOKS = ["lifelong.reports.services.report_form_install_default"]

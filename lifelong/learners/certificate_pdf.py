@@ -53,7 +53,7 @@ def missing_fonts(font_dir: Path | None = None) -> list[Path]:
     return [font_dir / name for name in FONT_FILES.values() if not (font_dir / name).is_file()]
 
 
-def _font(style: str) -> str:
+def font(style: str) -> str:
     """The registered name of a style, registering the three TrueType files the first time."""
     name = f"{FONT_PREFIX}-{style}"
     if name not in pdfmetrics.getRegisteredFontNames():
@@ -69,11 +69,11 @@ def _font(style: str) -> str:
 
 def _lines(text: str, style: str, size: float, width: float, max_lines: int) -> list[str]:
     """The text wrapped to the width; what does not fit in max_lines ends with an ellipsis."""
-    lines = simpleSplit(" ".join(text.split()), _font(style), size, width) or [""]
+    lines = simpleSplit(" ".join(text.split()), font(style), size, width) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and pdfmetrics.stringWidth(last + "…", _font(style), size) > width:
+        while last and pdfmetrics.stringWidth(last + "…", font(style), size) > width:
             last = last[:-1]
         lines[-1] = last.rstrip() + "…"
     return lines
@@ -82,7 +82,7 @@ def _lines(text: str, style: str, size: float, width: float, max_lines: int) -> 
 def _centred(canvas: Canvas, x: float, y: float, lines: list[str], style: str, size: float,
              leading: float | None = None, colour=INK) -> float:
     """Draw the lines centred on x from y down; the y below the last one."""
-    canvas.setFont(_font(style), size)
+    canvas.setFont(font(style), size)
     canvas.setFillColor(colour)
     for line in lines:
         canvas.drawCentredString(x, y, line)
@@ -92,7 +92,7 @@ def _centred(canvas: Canvas, x: float, y: float, lines: list[str], style: str, s
 
 def _fitting_size(text: str, style: str, largest: float, smallest: float, width: float) -> float:
     size = largest
-    while size > smallest and pdfmetrics.stringWidth(text, _font(style), size) > width:
+    while size > smallest and pdfmetrics.stringWidth(text, font(style), size) > width:
         size -= 1
     return size
 
@@ -151,7 +151,7 @@ def _render(certificate: Certificate, verify_url: str) -> bytes:
     parent = ancestors[-1] if ancestors else None
     buffer = io.BytesIO()
     # The fonts first: nothing is drawn without them, and no standard (non-embedded) font is ever referenced.
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, initialFontName=_font("Regular"),
+    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, initialFontName=font("Regular"),
                     initialFontSize=12)
     canvas.setTitle(f"{_('CERTIFICATE')} {certificate.code}")
     canvas.setAuthor(unit.name)
@@ -177,7 +177,7 @@ def _render(certificate: Certificate, verify_url: str) -> bytes:
     canvas.setLineWidth(0.6)
     canvas.line(left_x - 40, y + 9, left_x + 40, y + 9)
     _centred(canvas, right_x, top, [NATIONAL_NAME], "Bold", 12)
-    motto_width = pdfmetrics.stringWidth(MOTTO, _font("Bold"), 13)
+    motto_width = pdfmetrics.stringWidth(MOTTO, font("Bold"), 13)
     _centred(canvas, right_x, top - 16, [MOTTO], "Bold", 13)
     canvas.line(right_x - motto_width / 2, top - 20, right_x + motto_width / 2, top - 20)
 
@@ -213,9 +213,9 @@ def _render(certificate: Certificate, verify_url: str) -> bytes:
     _draw_qr(canvas, verify_url, qr_x, qr_y, qr_size)
     text_x = qr_x + qr_size + 10
     canvas.setFillColor(INK)
-    canvas.setFont(_font("Bold"), 11)
+    canvas.setFont(font("Bold"), 11)
     canvas.drawString(text_x, qr_y + 62, f"{_('Code')}: {certificate.code}")
-    canvas.setFont(_font("Regular"), 9)
+    canvas.setFont(font("Regular"), 9)
     canvas.setFillColor(MUTED)
     canvas.drawString(text_x, qr_y + 47, _("Check it at:"))
     for i, line in enumerate(_lines(verify_url, "Regular", 9, 190, 3)):
@@ -227,9 +227,9 @@ def _render(certificate: Certificate, verify_url: str) -> bytes:
         canvas.rotate(20)
         canvas.setFillColor(HexColor("#c0262c"))
         canvas.setFillAlpha(0.35)
-        canvas.setFont(_font("Bold"), 60)
+        canvas.setFont(font("Bold"), 60)
         canvas.drawCentredString(0, 10, _("REVOKED"))
-        canvas.setFont(_font("Bold"), 26)
+        canvas.setFont(font("Bold"), 26)
         canvas.drawCentredString(0, -30, _("on %(day)s") % {
             "day": f"{timezone.localtime(certificate.revoked_at):%d/%m/%Y}"})
         canvas.restoreState()

@@ -80,6 +80,17 @@ def claim(request):
 
 
 @login_required
+def record_pdf(request):
+    """The record as a PDF to keep or show."""
+    from lifelong.learners import record_pdf as pdf
+
+    body = pdf.render(selectors.learning_record(request.user), services.profile_of(request.user))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="ho-so-hoc-tap.pdf"'
+    return response
+
+
+@login_required
 def export(request):
     """All my data, as JSON (Nghị định 13/2023/NĐ-CP: the person may have a copy of what is kept)."""
     body = json.dumps(services.account_export(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)

@@ -174,3 +174,20 @@ def test_certificates_issued_show_on_the_units_totals(client, learner, skills, t
     client.force_login(learner)
     record = client.get(reverse("learning_record")).content.decode()
     assert skills.title in record.split('data-testid="certificates"')[1] and "Hiện tên tôi" in record
+
+
+def test_the_record_as_pdf(client, learner, skills, tree, make_user):
+    import io
+
+    from pypdf import PdfReader
+
+    organiser = make_user(tree.taymo, Role.EDITOR)
+    session = skills.sessions.get()
+    registration = _register(session, learner)
+    activity_services.check_in(actor=organiser, session=session, code=registration.code)
+    client.force_login(learner)
+    response = client.get(reverse("learner_record_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Hồ sơ học tập suốt đời" in text and "Nguyễn Thị Lan" in text and skills.title in text
+    assert "Phường Tây Mỗ" in text

@@ -21,3 +21,6 @@ class Command(BaseCommand):
             self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
             for username, full_name, (_code, _name), role in DEMO_USERS:
                 self.stdout.write(f"  {username:<8} {role:<7} {full_name}")
+            for path in getattr(settings, "DEMO_EXTRA_LOGINS", []):  # other apps' demo accounts
+                for login, kind, description in import_string(path):
+                    self.stdout.write(f"  {login:<8} {kind:<7} {description}")
