@@ -101,9 +101,9 @@ def _signing_pem() -> str:
             "CREDENTIAL_SIGNING_KEY is not set: certificates cannot be signed. Set it to an Ed25519 private key "
             "in PEM (openssl genpkey -algorithm ed25519), see docs/certificates.md.")
     path = Path(path)
-    if path.exists():
+    if path.exists() and "END PRIVATE KEY" in path.read_text(encoding="ascii"):
         return path.read_text(encoding="ascii")
-    return _generate_dev_key(path)
+    return _generate_dev_key(path)  # creates it, or waits for the process that is writing it
 
 
 @lru_cache(maxsize=8)
