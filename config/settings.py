@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lifelong.reports",
     "lifelong.activities",
     "lifelong.learners",
+    "lifelong.recognition",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -230,6 +231,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UNIT_IMPORT_MAX_BYTES = env_int("UNIT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 UNIT_IMPORT_MAX_ROWS = env_int("UNIT_IMPORT_MAX_ROWS", 20000)
 ACTIVITY_IMPORT_MAX_ROWS = env_int("ACTIVITY_IMPORT_MAX_ROWS", 5000)
+# Evidence attached to a recognition self-assessment (PDF, photos, Word/Excel), served to those who may see it.
+RECOGNITION_EVIDENCE_MAX_BYTES = env_int("RECOGNITION_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # Django's cache: local memory of each process by default; CACHE_URL=redis://host:6379/0 shares one
 # Redis between all app servers (docs/deployment.md).
@@ -324,9 +327,10 @@ DEMO_LOADERS = [
     "lifelong.activities.demo.load_demo_activities",
     "lifelong.reports.demo.load_demo_reports",
     "lifelong.learners.demo.load_demo_learners",
+    "lifelong.recognition.demo.load_demo_recognition",
 ]
 # Logins that `load_demo --print-logins` lists after the officials' (the learners log in by e-mail or phone).
-DEMO_EXTRA_LOGINS = ["lifelong.learners.demo.DEMO_LOGINS"]
+DEMO_EXTRA_LOGINS = ["lifelong.learners.demo.DEMO_LOGINS", "lifelong.recognition.demo.DEMO_LOGINS"]
 
 # How apps built on others react to their events, without the lower app importing the higher one.
 CAMPAIGN_CREATED_HOOKS = ["lifelong.reports.services.report_form_install_default"]
@@ -380,4 +384,5 @@ CREDENTIAL_SIGNING_KEY_FILE = BASE_DIR / "var" / "credential-signing-key.pem" if
 CREDENTIAL_RETIRED_PUBLIC_KEYS = env_str("CREDENTIAL_RETIRED_PUBLIC_KEYS", "")
 # What each app adds to a unit's numbers for a campaign (the reports' totals page): callables
 # (*, user, unit, campaign) -> list of figures with code, label, own and subtree.
+UNIT_PAGE_EXTRAS = ["lifelong.recognition.views.unit_page_section"]
 UNIT_FIGURES = ["lifelong.learners.selectors_certificates.unit_figures"]

@@ -35,4 +35,5 @@ urlpatterns = [
     path("", include("lifelong.activities.urls")),
     path("", include("lifelong.learners.urls")),
     path("", include("lifelong.learners.urls_certificates")),
+    path("", include("lifelong.recognition.urls")),
 ]

@@ -87,6 +87,9 @@ class OrgUnit(models.Model):
             # The children of a unit, by kind and then name (orgs.selectors.unit_children), and the
             # communes of a province (activities).
             models.Index(fields=["parent", "kind", "sort_key"], name="orgunit_parent_kind_sort"),
+            # How many units of a kind lie in a subtree (recognition rates: communes, villages, schools…).
+            models.Index(fields=["kind", "path"], name="orgunit_kind_path",
+                         opclasses=["varchar_ops", "varchar_pattern_ops"]),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,6 +59,8 @@ def unit_detail(request, pk: int):
         "can_admin": permissions.can_admin(request.user, unit),
         "can_edit_unit": unit.parent is not None and permissions.can_admin(request.user, unit.parent),
         "add_form": UnitForm(),
+        # What other apps show on a unit's page (its recognitions …), without orgs depending on them.
+        "extras": [import_string(path)(request, unit) for path in settings.UNIT_PAGE_EXTRAS],
     }
     if query:
         context["results"] = Paginator(selectors.unit_search(query, within=unit), 50).get_page(1)

@@ -107,9 +107,10 @@ def _text_lines(lines: list[str], y: int, css: str) -> tuple[list[str], int]:
     return body, y
 
 
-def bar_svg(chart_id: str, title: str, desc: str, bars: list[Bar]) -> SafeString:
-    """Horizontal bars, longest = full width; each name on its own line(s) above its bar."""
-    top = max((b.value for b in bars), default=0)
+def bar_svg(chart_id: str, title: str, desc: str, bars: list[Bar], *, full: int | None = None) -> SafeString:
+    """Horizontal bars, longest (or `full`, e.g. 100 for percentages) = full width; each name on its own
+    line(s) above its bar."""
+    top = full if full else max((b.value for b in bars), default=0)
     body: list[str] = []
     y = 0
     for bar in bars:

@@ -1,0 +1,183 @@
+"""The dossier and the decision as official Word documents (ND30 layout, lifelong.documents.nd30).
+
+The dossier of a self-assessment is three documents, as the procedure asks (thủ tục 1.005097):
+- the self-assessment report (Báo cáo tự đánh giá): the summary written by the unit, then each criterion with
+  its indicators, whether each is met (or its points) and the evidence named;
+- the summary sheet (Bản tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu): one table row per indicator;
+- the cover letter (Tờ trình) asking the recognising body to recognise the unit at the level applied for.
+The decision (Quyết định công nhận) lists, in its appendix, every subject it recognises with its level.
+Indicators whose wording is not yet checked against the published text say so in the documents too.
+"""
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+
+from lifelong.core.text import search_key
+from lifelong.documents.nd30 import OfficialDocument, Section, Signature, Table, build_docx
+from lifelong.orgs import selectors as org_selectors
+from lifelong.orgs.models import OrgUnit
+from lifelong.plans import headers
+from lifelong.recognition.models import Assessment, Decision
+from lifelong.recognition.selectors import AssessmentView, assessment_view
+
+UNCONFIRMED = " (chưa đối chiếu văn bản)"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+KINDS = {"report": "bao-cao-tu-danh-gia", "summary": "bang-tong-hop", "letter": "to-trinh"}
+
+
+def _header(unit: OrgUnit) -> dict:
+    ancestors = org_selectors.unit_breadcrumbs(unit)
+    parent = ancestors[-1] if ancestors else None
+    parent_line, issuing_line = headers.body_lines(unit, parent)
+    default = headers.default_signature(unit)
+    return {"parent_body": parent_line, "issuing_body": issuing_line, "place": headers.place_of(unit, ancestors),
+            "signature": Signature(mode=default["signature_mode"], authority=default["signature_authority"],
+                                   title=default["signature_title"])}
+
+
+def _issuer(assessment: Assessment) -> OrgUnit:
+    """Who signs the dossier: the unit itself, or the commune for a household."""
+    if assessment.unit_id:
+        return assessment.unit
+    return assessment.household.commune if assessment.household_id else assessment.home
+
+
+def _answer_text(view: AssessmentView, row) -> str:
+    answer = row.answer
+    if view.assessment.scheme.is_points:
+        return "" if answer is None or answer.points is None else f"{answer.points.normalize():f}".replace(".", ",")
+    if answer is None or answer.met is None:
+        return "Chưa đánh giá"
+    return "Đạt" if answer.met else "Chưa đạt"
+
+
+def _evidence_names(row) -> str:
+    return "; ".join(item.title for item in row.evidence)
+
+
+def _indicator_text(indicator) -> str:
+    return indicator.text + ("" if indicator.confirmed else UNCONFIRMED)
+
+
+def _level_name(view: AssessmentView, number: int | None) -> str:
+    return next((lv.name for lv in view.levels if lv.number == number), "")
+
+
+def _subject(assessment: Assessment) -> str:
+    return f"“{assessment.scheme.title}” năm {assessment.year}"
+
+
+def _summary_table(view: AssessmentView) -> Table:
+    scheme = view.assessment.scheme
+    header = ["Tiêu chí / chỉ tiêu", "Nội dung", "Mức độ" if not scheme.is_points else "Điểm tối đa",
+              "Kết quả tự đánh giá", "Minh chứng"]
+    rows = []
+    for block in view.blocks:
+        rows.append([block.criterion.code, block.criterion.title + ("" if block.criterion.confirmed else UNCONFIRMED),
+                     "", "", ""])
+        for row in block.rows:
+            rows.append([row.indicator.code, _indicator_text(row.indicator),
+                         str(row.indicator.max_points or "") if scheme.is_points else str(row.indicator.level),
+                         _answer_text(view, row), _evidence_names(row)])
+    outcome = view.outcome
+    if scheme.is_points:
+        note = f"(Tổng điểm: {outcome.total}; điểm đạt: {scheme.pass_total}; không chỉ số nào dưới mức tối thiểu)"
+    else:
+        note = f"(Kết quả tự đánh giá: {_level_name(view, outcome.level) or 'chưa đạt mức độ nào'})"
+    return Table(title=f"Bản tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu {_subject(view.assessment)}",
+                 header=header, rows=rows, note=note)
+
+
+def dossier_document(assessment: Assessment, kind: str) -> OfficialDocument:
+    view = assessment_view(assessment)
+    issuer = _issuer(assessment)
+    head = _header(issuer)
+    year = assessment.year
+    subject_name = assessment.subject_name
+    level = _level_name(view, assessment.level_applied or view.outcome.level)
+    common = {"parent_body": head["parent_body"], "issuing_body": head["issuing_body"], "number": "",
+              "place": head["place"], "issue_date": None, "year": year + 1, "recipients": ["Như trên", "Lưu: VT"],
+              "signature": head["signature"]}
+    authority = assessment.authority
+    to = [authority.name] if authority else []
+    if kind == "letter":
+        body = [f"{subject_name} đã tự đánh giá {_subject(assessment)} trên số liệu từ ngày 01/01/{year} đến ngày "
+                f"31/12/{year}, theo {assessment.scheme.source_number or assessment.scheme.title}.",
+                f"Kết quả tự đánh giá: đạt {level}." if level else "Kết quả tự đánh giá: chưa đạt mức độ nào.",
+                f"{subject_name} kính đề nghị {authority.name if authority else '…'} xem xét, công nhận "
+                f"{subject_name} đạt {_subject(assessment)}" + (f", {level}." if level else "."),
+                "Hồ sơ kèm theo: Báo cáo tự đánh giá; Bản tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu; các minh "
+                "chứng."]
+        return OfficialDocument(kind_title="TỜ TRÌNH", symbol=headers.default_symbol(issuer, "TTr"),
+                                subject=f"Đề nghị công nhận {_subject(assessment)}", addressees=to,
+                                intro="", sections=[Section("Đề nghị công nhận", body)], **common)
+    if kind == "summary":
+        return OfficialDocument(kind_title="BẢN TỔNG HỢP", symbol=headers.default_symbol(issuer, "BC"),
+                                subject=f"Kết quả đánh giá các tiêu chí, chỉ tiêu {_subject(assessment)}",
+                                intro=f"{subject_name} tổng hợp kết quả tự đánh giá như Phụ lục kèm theo.",
+                                appendices=[_summary_table(view)], **common)
+    sections = [Section("Khái quát", [p for p in assessment.summary.split("\n") if p.strip()] or
+                        [f"{subject_name} tự đánh giá {_subject(assessment)}."])]
+    for block in view.blocks:
+        paragraphs = []
+        for row in block.rows:
+            paragraphs.append(f"Chỉ tiêu {row.indicator.code}: {_indicator_text(row.indicator)} "
+                              f"Kết quả: {_answer_text(view, row)}.")
+            if row.answer and row.answer.note:
+                paragraphs.extend(p for p in row.answer.note.split("\n") if p.strip())
+            if row.evidence:
+                paragraphs.append(f"Minh chứng: {_evidence_names(row)}.")
+        sections.append(Section(f"{block.criterion.code}. {block.criterion.title}", paragraphs))
+    sections.append(Section("Kết luận", [f"Kết quả tự đánh giá: {level or 'chưa đạt mức độ nào'}."]))
+    return OfficialDocument(kind_title="BÁO CÁO", symbol=headers.default_symbol(issuer, "BC"),
+                            subject=f"Tự đánh giá {_subject(assessment)}", addressees=to,
+                            legal_bases=[_source_line_scheme(assessment.scheme)], sections=sections,
+                            appendices=[_summary_table(view)], **common)
+
+
+def decision_document(decision: Decision) -> OfficialDocument:
+    authority = decision.authority
+    head = _header(authority)
+    scheme = decision.scheme
+    listed = list(decision.assessments.select_related("unit", "household", "home").order_by("home__path", "pk"))
+    levels = {lv.number: lv.name for lv in scheme.levels.all()}
+    rows = [[str(n), a.subject_name, (a.home.name if not a.unit_id else (a.unit.parent.name if a.unit.parent_id
+                                                                            else "")),
+             levels.get(a.level_granted, "")] for n, a in enumerate(listed, start=1)]
+    signature = head["signature"]
+    if decision.signer_title:
+        signature.title = decision.signer_title
+    signature.name = decision.signer_name
+    articles = [
+        Section("Điều 1", [f"Công nhận {len(listed)} đơn vị đạt danh hiệu “{scheme.title}” năm {decision.year} "
+                           "(có danh sách và mức độ kèm theo)."]),
+        Section("Điều 2", ["Quyết định này có hiệu lực kể từ ngày ký."]),
+        Section("Điều 3", ["Các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành "
+                           "Quyết định này."]),
+    ]
+    return OfficialDocument(
+        kind_title="QUYẾT ĐỊNH", parent_body=head["parent_body"], issuing_body=head["issuing_body"],
+        number=decision.number, symbol=decision.symbol or headers.default_symbol(authority, "QĐ"),
+        place=head["place"], issue_date=decision.issued_on, year=decision.issued_on.year if decision.issued_on
+        else decision.year + 1, subject=f"Công nhận đạt danh hiệu “{scheme.title}” năm {decision.year}",
+        legal_bases=[_source_line_scheme(scheme), "Xét hồ sơ đề nghị của các đơn vị và kết quả thẩm định."],
+        sections=articles, recipients=["Như Điều 3", "Lưu: VT"], signature=signature,
+        appendices=[Table(title=f"Danh sách đạt “{scheme.title}” năm {decision.year}",
+                          header=["STT", "Tên", "Thuộc", "Mức độ công nhận"], rows=rows,
+                          note=f"(Kèm theo Quyết định của {authority.name})")])
+
+
+def _source_line_scheme(scheme) -> str:
+    date = f" ngày {scheme.source_date:%d/%m/%Y}" if scheme.source_date else ""
+    number = f" số {scheme.source_number}" if scheme.source_number else ""
+    return f"Căn cứ văn bản{number}{date} của {scheme.source_issuer} {scheme.source_title.lower()};"
+
+
+def docx_response(document: OfficialDocument, name: str) -> HttpResponse:
+    response = HttpResponse(build_docx(document), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{slugify(search_key(name))[:80]}.docx"'
+    return response
+
+
+def dossier_filename(assessment: Assessment, kind: str) -> str:
+    return f"{KINDS[kind]}-{assessment.subject_name}-{assessment.year}"
