@@ -60,6 +60,7 @@ bench: install
 	scripts/ensure-bench-deps
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/activities.py
+	$(PY) benchmarks/recognition.py
 
 clean:
 	rm -rf $(VENV) .tools var

@@ -4,6 +4,7 @@ root in config/ rather than in core, which depends on no app."""
 from django.shortcuts import render
 
 from lifelong.campaigns.selectors import campaign_current
+from lifelong.recognition.selectors import officials_tasks
 from lifelong.reports.dashboard import dashboard_for
 
 
@@ -13,4 +14,5 @@ def home(request):
     context = {"campaign": campaign}
     if request.user.is_authenticated:
         context["dashboard"] = dashboard_for(request.user, campaign)
+        context["recognition_tasks"] = officials_tasks(request.user)
     return render(request, "home.html", context)

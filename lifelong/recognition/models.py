@@ -73,8 +73,8 @@ class Scheme(models.Model):
     # Citizens self-certify (Công dân học tập): a passing self-assessment counts without a review.
     needs_review = models.BooleanField(_("reviewed by a recognising body"), default=True)
     # The national target for the share recognised (QĐ 387/QĐ-TTg), against which rates are shown.
-    target_percent = models.PositiveSmallIntegerField(_("target (% recognised)"), null=True, blank=True,
-                                                      validators=[MaxValueValidator(100)])
+    target_percent = models.PositiveSmallIntegerField(_("target: share recognised, in percent"), null=True,
+                                                      blank=True, validators=[MaxValueValidator(100)])
     target_source = models.CharField(_("target set by"), max_length=200, blank=True)
     confirmed = models.BooleanField(_("checked against the published text"), default=False)
     note = models.TextField(_("note"), blank=True)

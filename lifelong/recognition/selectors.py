@@ -220,3 +220,29 @@ def assessment_view(assessment: Assessment, *, answers_override: dict[int, Answe
 
 def points_total(view: AssessmentView) -> Decimal | None:
     return view.outcome.total
+
+
+@dataclass
+class RecognitionTask:
+    unit: OrgUnit
+    label: str
+    count: int
+    url_name: str
+
+
+def officials_tasks(user) -> list[RecognitionTask]:
+    """What waits for this official on learning titles: dossiers to review, dossiers returned to their units."""
+    from django.utils.translation import gettext as _
+
+    tasks = []
+    for unit in review_authorities(user)[:20]:
+        waiting = Assessment.objects.filter(authority=unit, status=Assessment.Status.SUBMITTED).count()
+        if waiting:
+            tasks.append(RecognitionTask(unit, _("Recognition dossiers to review"), waiting, "recognition_reviews"))
+        returned = scope_filter(user, Assessment.objects.filter(
+            status=Assessment.Status.DRAFT, citizen__isnull=True, home__path__startswith=unit.path)
+            .exclude(review_comment=""), unit_field="home", role=Role.EDITOR).count()
+        if returned:
+            tasks.append(RecognitionTask(unit, _("Recognition dossiers returned for completion"), returned,
+                                         "recognition_unit"))
+    return tasks

@@ -1,10 +1,14 @@
 from django.urls import path
 
-from lifelong.recognition import views, views_households, views_review
+from lifelong.recognition import views, views_households, views_review, views_schemes
 
 urlpatterns = [
-    path("recognition/", views.schemes_page, name="recognition_schemes"),
-    path("recognition/schemes/<id:pk>/", views.scheme_detail, name="recognition_scheme"),
+    path("recognition/", views_schemes.schemes_page, name="recognition_schemes"),
+    path("recognition/schemes/<id:pk>/", views_schemes.scheme_detail, name="recognition_scheme"),
+    path("recognition/schemes/<id:pk>/mark/", views_schemes.scheme_mark, name="recognition_scheme_mark"),
+    path("recognition/schemes/<id:pk>/copy/", views_schemes.scheme_copy, name="recognition_scheme_copy"),
+    path("recognition/schemes/<id:pk>/indicators/<id:indicator_id>/", views_schemes.indicator_edit,
+         name="recognition_indicator_edit"),
     path("recognition/citizen/", views.citizen_page, name="recognition_citizen"),
     path("recognition/assessments/<id:pk>/", views.assessment_page, name="recognition_assessment"),
     path("recognition/assessments/<id:pk>/answers/", views.assessment_answers, name="recognition_answers"),

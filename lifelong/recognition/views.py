@@ -33,21 +33,6 @@ def assessment_or_404(request, pk: int) -> Assessment:
     return assessment
 
 
-def schemes_page(request):
-    """Public: the titles rated, their source documents and what is still to be checked against them."""
-    schemes = Scheme.objects.prefetch_related("levels", "criteria__indicators").order_by("target", "code")
-    return render(request, "recognition/schemes.html", {"schemes": schemes})
-
-
-def scheme_detail(request, pk: int):
-    scheme = get_object_or_404(Scheme, pk=pk)
-    levels, criteria, indicators = selectors.scheme_structure(scheme)
-    blocks = [(c, [i for i in indicators if i.criterion_id == c.pk]) for c in criteria]
-    return render(request, "recognition/scheme_detail.html", {
-        "scheme": scheme, "levels": levels, "blocks": blocks, "rules": scheme.authority_rules.select_related(
-            "within", "authority_unit")})
-
-
 @login_required
 def unit_recognition(request, pk: int):
     """A unit's self-assessments (its officials), the titles it can apply for, and where to review and count."""
@@ -171,7 +156,8 @@ def assessment_submit(request, pk: int):
     level = int(raw_level) if raw_level.isdigit() and len(raw_level) < 3 else None
     version = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else -1
     try:
-        services.assessment_submit(actor=request.user, assessment=assessment, level=level, version=version)
+        assessment = services.assessment_submit(actor=request.user, assessment=assessment, level=level,
+                                                version=version)
     except ServiceError as exc:
         flash_service_error(request, exc)
     else:

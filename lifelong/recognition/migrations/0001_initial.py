@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 ('method', models.CharField(choices=[('levels', 'Levels: every indicator of a level met'), ('points', 'Points: pass mark and a minimum per indicator')], default='levels', max_length=10, verbose_name='method')),
                 ('pass_total', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='pass mark (points)')),
                 ('needs_review', models.BooleanField(default=True, verbose_name='reviewed by a recognising body')),
-                ('target_percent', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='target (% recognised)')),
+                ('target_percent', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='target: share recognised, in percent')),
                 ('target_source', models.CharField(blank=True, max_length=200, verbose_name='target set by')),
                 ('confirmed', models.BooleanField(default=False, verbose_name='checked against the published text')),
                 ('note', models.TextField(blank=True, verbose_name='note')),

@@ -151,3 +151,18 @@ def test_tallies_equal_a_recount_after_every_kind_of_change(tree, people, scheme
     tally.tally_rebuild()
     assert set(RecognitionTally.objects.exclude(n=0).values_list("unit_id", "scheme_code", "year", "measure",
                                                                  "n")) == live
+
+
+def test_reminders_reach_units_that_have_not_applied_once(tree, people, schemes, mailoutbox):
+    from lifelong.recognition.reminders import send_recognition_reminders
+    from lifelong.reports.models import Notification
+
+    submitted_commune(people, tree, schemes[COMMUNE])  # Tây Mỗ applied for 2025; Ya Ly did not
+    due_in_7 = date(2026, 2, 21)  # the dossier is due on 28/02/2026
+    assert send_recognition_reminders(date(2026, 2, 20)) == 0  # 8 days before: not a reminder day
+    assert send_recognition_reminders(due_in_7) == 1
+    assert send_recognition_reminders(due_in_7) == 0  # never twice
+    notes = Notification.objects.filter(user=people.yaly)
+    assert notes.count() == 1 and "28/02/2026" in notes.get().message
+    assert not Notification.objects.filter(user=people.taymo).exists()
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["yaly@example.vn"]
