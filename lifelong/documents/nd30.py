@@ -127,6 +127,8 @@ class OfficialDocument:
     recipients: list[str] = field(default_factory=list)
     signature: Signature = field(default_factory=Signature)
     appendices: list[Table] = field(default_factory=list)
+    # A decision's articles ("Điều 1. …"): each text is one article, numbered in order, after the sections.
+    articles: list[str] = field(default_factory=list)
 
     @property
     def is_letter(self) -> bool:
@@ -536,6 +538,16 @@ def add_sections(doc: DocxDocument, sections: list[Section], depth: int = 0) -> 
         add_sections(doc, section.children, depth + 1)
 
 
+def add_articles(doc: DocxDocument, articles: list[str]) -> None:
+    """ "Điều 1. Công nhận …": the article's number in bold, its text after it in the same paragraph."""
+    for number, text in enumerate(articles, start=1):
+        lines = split_lines(text)
+        paragraph = add_body_paragraph(doc, f"Điều {number}. ", bold=True)
+        if lines:
+            set_run_font(paragraph.add_run(lines[0]), BODY_SIZE)
+        add_text_paragraphs(doc, lines[1:])
+
+
 def add_closing_block(doc: DocxDocument, official: OfficialDocument) -> None:
     add_line(doc, "", BODY_SIZE, space_after=Pt(6))
     table = add_layout_table(doc, [CLOSING_LEFT_WIDTH, CLOSING_RIGHT_WIDTH])
@@ -646,6 +658,7 @@ def build_docx(doc: OfficialDocument) -> bytes:
     add_legal_bases(word, doc.legal_bases)
     add_text_paragraphs(word, [doc.intro])
     add_sections(word, doc.sections)
+    add_articles(word, doc.articles)
     add_closing_block(word, doc)
     for index, appendix in enumerate(doc.appendices):
         add_appendix(word, appendix, appendix_label(index, len(doc.appendices)))

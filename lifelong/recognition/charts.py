@@ -1,6 +1,7 @@
 """The rates' picture: one bar per scheme, its length the share recognised on a 0–100 % scale, drawn like the
 reports' charts (server-side SVG with a title and a description that says every number)."""
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from lifelong.recognition.rates import SchemeRate
@@ -8,7 +9,9 @@ from lifelong.reports.charts import Bar, Chart, bar_svg
 
 
 def _text(row: SchemeRate) -> str:
-    text = _("%(rate)s%% (%(n)s of %(of)s)") % {"rate": row.rate, "n": row.recognised, "of": row.eligible}
+    text = _("%(rate)s%% (%(n)s of %(of)s)") % {"rate": number_format(row.rate, decimal_pos=1),
+                                                 "n": number_format(row.recognised, force_grouping=True),
+                                                 "of": number_format(row.eligible, force_grouping=True)}
     if row.scheme.target_percent is not None:
         text += " · " + _("target %(t)s%%") % {"t": row.scheme.target_percent}
     return text

@@ -56,7 +56,8 @@ def _evidence_names(row) -> str:
 
 
 def _indicator_text(indicator) -> str:
-    return indicator.text + ("" if indicator.confirmed else UNCONFIRMED)
+    marked = indicator.confirmed or UNCONFIRMED.strip(" ()") in indicator.text
+    return indicator.text + ("" if marked else UNCONFIRMED)
 
 
 def _level_name(view: AssessmentView, number: int | None) -> str:
@@ -102,7 +103,7 @@ def dossier_document(assessment: Assessment, kind: str) -> OfficialDocument:
     to = [authority.name] if authority else []
     if kind == "letter":
         body = [f"{subject_name} đã tự đánh giá {_subject(assessment)} trên số liệu từ ngày 01/01/{year} đến ngày "
-                f"31/12/{year}, theo {assessment.scheme.source_number or assessment.scheme.title}.",
+                f"31/12/{year}, theo {_source_name(assessment.scheme)}.",
                 f"Kết quả tự đánh giá: đạt {level}." if level else "Kết quả tự đánh giá: chưa đạt mức độ nào.",
                 f"{subject_name} kính đề nghị {authority.name if authority else '…'} xem xét, công nhận "
                 f"{subject_name} đạt {_subject(assessment)}" + (f", {level}." if level else "."),
@@ -110,7 +111,7 @@ def dossier_document(assessment: Assessment, kind: str) -> OfficialDocument:
                 "chứng."]
         return OfficialDocument(kind_title="TỜ TRÌNH", symbol=headers.default_symbol(issuer, "TTr"),
                                 subject=f"Đề nghị công nhận {_subject(assessment)}", addressees=to,
-                                intro="", sections=[Section("Đề nghị công nhận", body)], **common)
+                                intro="\n".join(body), **common)
     if kind == "summary":
         return OfficialDocument(kind_title="BẢN TỔNG HỢP", symbol=headers.default_symbol(issuer, "BC"),
                                 subject=f"Kết quả đánh giá các tiêu chí, chỉ tiêu {_subject(assessment)}",
@@ -148,29 +149,42 @@ def decision_document(decision: Decision) -> OfficialDocument:
     if decision.signer_title:
         signature.title = decision.signer_title
     signature.name = decision.signer_name
-    articles = [
-        Section("Điều 1", [f"Công nhận {len(listed)} đơn vị đạt danh hiệu “{scheme.title}” năm {decision.year} "
-                           "(có danh sách và mức độ kèm theo)."]),
-        Section("Điều 2", ["Quyết định này có hiệu lực kể từ ngày ký."]),
-        Section("Điều 3", ["Các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành "
-                           "Quyết định này."]),
-    ]
+    articles = [f"Công nhận {len(listed)} đơn vị đạt danh hiệu “{scheme.title}” năm {decision.year} (có danh sách "
+                "và mức độ kèm theo).",
+                "Quyết định này có hiệu lực kể từ ngày ký.",
+                "Các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành "
+                "Quyết định này."]
     return OfficialDocument(
         kind_title="QUYẾT ĐỊNH", parent_body=head["parent_body"], issuing_body=head["issuing_body"],
         number=decision.number, symbol=decision.symbol or headers.default_symbol(authority, "QĐ"),
         place=head["place"], issue_date=decision.issued_on, year=decision.issued_on.year if decision.issued_on
         else decision.year + 1, subject=f"Công nhận đạt danh hiệu “{scheme.title}” năm {decision.year}",
         legal_bases=[_source_line_scheme(scheme), "Xét hồ sơ đề nghị của các đơn vị và kết quả thẩm định."],
-        sections=articles, recipients=["Như Điều 3", "Lưu: VT"], signature=signature,
+        articles=articles, recipients=["Như Điều 3", "Lưu: VT"], signature=signature,
         appendices=[Table(title=f"Danh sách đạt “{scheme.title}” năm {decision.year}",
                           header=["STT", "Tên", "Thuộc", "Mức độ công nhận"], rows=rows,
                           note=f"(Kèm theo Quyết định của {authority.name})")])
 
 
+_KIND_WORDS = ("Thông tư", "Quyết định", "Nghị định", "Công văn", "Kế hoạch", "Hướng dẫn")
+
+
 def _source_line_scheme(scheme) -> str:
-    date = f" ngày {scheme.source_date:%d/%m/%Y}" if scheme.source_date else ""
+    """ "Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ Giáo dục và Đào tạo quy định về …;" """
+    title = scheme.source_title.strip()
+    kind = next((word for word in _KIND_WORDS if title.startswith(word)), "")
+    rest = title[len(kind):].strip() if kind else title
     number = f" số {scheme.source_number}" if scheme.source_number else ""
-    return f"Căn cứ văn bản{number}{date} của {scheme.source_issuer} {scheme.source_title.lower()};"
+    date = f" ngày {scheme.source_date:%d/%m/%Y}" if scheme.source_date else ""
+    if kind:
+        return f"Căn cứ {kind}{number}{date} của {scheme.source_issuer} {rest};"
+    return f"Căn cứ {rest or 'văn bản'}{number}{date} của {scheme.source_issuer};"
+
+
+def _source_name(scheme) -> str:
+    title = scheme.source_title.strip()
+    kind = next((word for word in _KIND_WORDS if title.startswith(word)), "văn bản")
+    return f"{kind} số {scheme.source_number}" if scheme.source_number else scheme.source_title
 
 
 def docx_response(document: OfficialDocument, name: str) -> HttpResponse:

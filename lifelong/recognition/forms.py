@@ -37,8 +37,9 @@ class EvidenceForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    action = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return for completion")),
-                                        ("refuse", _("Refuse"))], widget=forms.RadioSelect, label=_("Decision"))
+    action = forms.ChoiceField(choices=[("accept", _("Accept, at the level chosen below")),
+                                        ("return", _("Return for completion")), ("refuse", _("Refuse recognition"))],
+                               widget=forms.RadioSelect, label=_("Your review"))
     level = forms.TypedChoiceField(label=_("Recognise at"), coerce=int, required=False, empty_value=None)
     comment = forms.CharField(label=_("Comments (required to return or refuse)"), required=False,
                               widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)

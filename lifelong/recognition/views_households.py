@@ -33,10 +33,10 @@ def household_list(request, pk: int):
     if not can_view(request.user, unit):
         raise Http404
     commune = _commune_of(unit)
-    places = [unit] + list(OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.VILLAGE)
-                           .exclude(pk=unit.pk).order_by("sort_key"))
+    places = list(OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.VILLAGE)
+                  .exclude(pk=unit.pk).order_by("sort_key")) + [unit]
     form = HouseholdForm(request.POST or None, places=places)
-    import_form = HouseholdImportForm()
+    import_form = HouseholdImportForm(initial={"year": timezone.localdate().year - 1})
     status = 200
     if request.method == "POST":
         status = 400
@@ -54,9 +54,12 @@ def household_list(request, pk: int):
     year = timezone.localdate().year
     listed = selectors.households_of(request.user, unit).prefetch_related("assessments__scheme")
     page = Paginator(listed, 100).get_page(request.GET.get("page"))
+    assessed = set(Assessment.objects.filter(household__in=list(page.object_list), year=year - 1)
+                   .values_list("household_id", flat=True))
     return render(request, "recognition/households.html", {
         "unit": unit, "commune": commune, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "form": form,
         "import_form": import_form, "page": page, "can_edit": can_edit(request.user, unit), "year": year,
+        "assessed": assessed,
         "schemes": {s.target: s for s in selectors.schemes_for_year(year - 1, targets=[Scheme.Target.FAMILY,
                                                                                      Scheme.Target.CLAN])}},
         status=status)

@@ -48,7 +48,10 @@ def review_queue(request, pk: int):
     drafts = {d.scheme_id: d for d in Decision.objects.filter(authority=unit, year=year)}
     return render(request, "recognition/reviews.html", {
         "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "year": year, "status": status,
-        "statuses": Assessment.Status.choices, "by_scheme": by_scheme, "decisions": drafts,
+        "statuses": Assessment.Status.choices, "decisions": drafts,
+        "by_scheme": [(scheme, items, any(a.status == Assessment.Status.SUBMITTED for a in items),
+                       any(a.status == Assessment.Status.ACCEPTED and a.decision_id is None for a in items))
+                      for scheme, items in by_scheme.items()],
         "can_edit": can_edit(request.user, unit), "years": range(timezone.localdate().year, 2022, -1)})
 
 
