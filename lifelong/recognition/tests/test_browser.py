@@ -27,7 +27,7 @@ def test_self_assessment_to_recognition_decision(live_server, browser, phone, tr
     codes = list(Indicator.objects.filter(criterion__scheme=scheme, level=1).values_list("code", flat=True))
     for code in codes:
         phone.locator(f"[data-testid='met-{code}']").check()
-    phone.wait_for_function("document.querySelector('[data-testid=level]').innerText.includes('Mức độ 1')")
+    phone.locator("[data-testid=level]", has_text="Mức độ 1").wait_for()  # the level as they answer
     assert fits_the_screen(phone)
     phone.locator("[data-testid=save-answers]").click()
     phone.wait_for_load_state()
