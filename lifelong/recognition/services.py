@@ -22,10 +22,11 @@ from django.utils.translation import gettext as _
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.core.text import normalize_text, strip_control
+from lifelong.learners.models import Certificate
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit
 from lifelong.recognition import tally
-from lifelong.recognition.models import Answer, Assessment, AuthorityRule, Household, Indicator, Scheme
+from lifelong.recognition.models import Answer, Assessment, AuthorityRule, Evidence, Household, Indicator, Scheme
 from lifelong.recognition.selectors import assessment_outcome, authority_rule_for, can_edit_assessment, can_review
 
 MAX_COMMENT = 4000
@@ -116,7 +117,15 @@ def assessment_open_for_citizen(*, actor, scheme: Scheme, year: int, home_commun
         raise _fail("home_commune", _("Choose your home commune or ward in your profile first: your result "
                                       "counts there."))
     _check_year(scheme, year)
-    return _create(actor, scheme, year, home_commune, citizen=actor)
+    assessment = _create(actor, scheme, year, home_commune, citizen=actor)
+    # The learning record pre-fills the evidence: the certificates of the year, linked (not copied).
+    Evidence.objects.bulk_create([
+        Evidence(assessment=assessment, kind=Evidence.Kind.RECORD, record_type=Evidence.Record.CERTIFICATE,
+                 record_id=certificate.pk, added_by=actor,
+                 title=f"Giấy chứng nhận {certificate.code}: {certificate.activity.title}"[:300])
+        for certificate in Certificate.objects.filter(holder=actor, revoked_at__isnull=True, issued_at__year=year)
+        .select_related("activity")[:20]])
+    return assessment
 
 
 def _check_version(assessment: Assessment, version: int | None) -> None:

@@ -8,11 +8,14 @@ from docx import Document
 from openpyxl import Workbook
 
 from lifelong.core.errors import PermissionDeniedError, ValidationFailed
+from lifelong.learners.tests import certificate_helpers
 from lifelong.recognition import decisions, documents, evidence, households, rates, services
 from lifelong.recognition.models import Household, Indicator
 from lifelong.recognition.tests.helpers import submitted_commune
 
 COMMUNE, FAMILY = "cdht-xa-tt25-2023", "gia-dinh-hoc-tap-khvn"
+attended = certificate_helpers.attended  # fixtures
+signing_key = certificate_helpers.signing_key
 
 
 def _docx(document) -> Document:
@@ -125,3 +128,19 @@ def test_households_import_is_all_or_nothing_and_rated_rows_are_submitted(tree, 
     households.household_erase(actor=people.village, household=household)
     family = next(r for r in rates.unit_rates(tree.hanoi, 2025) if r.scheme.code == FAMILY)
     assert (family.eligible, family.applied) == (1, 0)
+
+
+def test_a_citizens_certificates_of_the_year_prefill_the_evidence(attended, schemes):
+    from django.utils import timezone
+
+    from lifelong.learners import certificates
+    from lifelong.learners.models import LearnerProfile
+
+    certificates.certificates_issue(actor=attended.editor, activity=attended.activity)
+    LearnerProfile.objects.create(user=attended.learner, display_name="An", home_commune=attended.activity.unit)
+    assessment = services.assessment_open_for_citizen(
+        actor=attended.learner, scheme=schemes["cong-dan-hoc-tap-244-2022"], year=timezone.localdate().year,
+        home_commune=attended.activity.unit)
+    linked = list(assessment.evidence.all())
+    assert len(linked) == 1 and linked[0].record_type == "certificate"
+    assert evidence.record_url(linked[0]).startswith("/chung-nhan/")
