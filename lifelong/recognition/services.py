@@ -135,8 +135,8 @@ def _check_version(assessment: Assessment, version: int | None) -> None:
 
 def _locked(assessment: Assessment) -> Assessment:
     """The assessment re-read under a row lock, so two reviewers or editors act one after the other."""
-    return (Assessment.objects.select_for_update().select_related("scheme", "home", "unit", "household", "citizen")
-            .get(pk=assessment.pk))
+    return (Assessment.objects.select_for_update(of=("self",))
+            .select_related("scheme", "home", "unit", "household", "citizen").get(pk=assessment.pk))
 
 
 def _bump(assessment: Assessment, fields: list[str]) -> None:
