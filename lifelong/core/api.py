@@ -237,12 +237,14 @@ def _register_routers() -> None:
     from lifelong.activities.api import router as activities_router
     from lifelong.orgs.api import router as orgs_router
     from lifelong.plans.api import router as plans_router
+    from lifelong.recognition.api import router as recognition_router
     from lifelong.reports.api import router as reports_router
 
     api.add_router("/", orgs_router)
     api.add_router("/", plans_router)
     api.add_router("/", reports_router)
     api.add_router("/", activities_router)
+    api.add_router("/", recognition_router)
 
 
 _register_routers()

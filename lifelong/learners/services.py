@@ -5,8 +5,10 @@ transaction and leaves one audit entry that names no personal data.
 """
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from lifelong.activities.models import Registration
@@ -186,6 +188,8 @@ def account_delete(*, actor) -> None:
         raise ValidationFailed(_("This account has a role in a unit: ask the unit's administrator to remove it "
                                  "first."))
     certificates_erase_for_account(user=actor)
+    for path in settings.ACCOUNT_ERASE_HOOKS:  # other apps' data of the person (their self-assessments …)
+        import_string(path)(user=actor)
     for registration in Registration.objects.filter(account=actor):
         registration_erase_for_account(registration=registration)
     Registration.objects.filter(account=actor).update(account=None)

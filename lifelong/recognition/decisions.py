@@ -8,7 +8,7 @@ the decision's version, and only the body's editors act.
 
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -41,11 +41,18 @@ def decision_prepare(*, actor, authority: OrgUnit, scheme: Scheme, year: int) ->
             raise ValidationFailed(_("No dossier has been accepted yet: accept dossiers first, then prepare the "
                                      "decision."))
         signature = headers.default_signature(authority)
-        decision = Decision.objects.create(authority=authority, scheme=scheme, year=year, created_by=actor,
-                                           symbol=headers.default_symbol(authority, "QĐ"),
-                                           signer_title=signature["signature_title"])
+        try:
+            with transaction.atomic():  # one draft per body, scheme and year (constraint decision_one_draft)
+                decision = Decision.objects.create(authority=authority, scheme=scheme, year=year, created_by=actor,
+                                                   symbol=headers.default_symbol(authority, "QĐ"),
+                                                   signer_title=signature["signature_title"])
+        except IntegrityError:
+            raise ConflictError() from None
         audit_record(actor=actor, action="recognition.decision.prepared", target=decision, unit_id=authority.pk)
-    pending.update(decision=decision, version=F("version") + 1)
+    if pending.update(decision=decision, version=F("version") + 1):
+        # The list changed: a signer holding the previous list must read it again before issuing it.
+        Decision.objects.filter(pk=decision.pk).update(version=F("version") + 1)
+        decision.refresh_from_db()
     return decision
 
 

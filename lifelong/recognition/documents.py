@@ -82,7 +82,9 @@ def _summary_table(view: AssessmentView) -> Table:
                          _answer_text(view, row), _evidence_names(row)])
     outcome = view.outcome
     if scheme.is_points:
-        note = f"(Tổng điểm: {outcome.total}; điểm đạt: {scheme.pass_total}; không chỉ số nào dưới mức tối thiểu)"
+        below = (f"{len(outcome.below_minimum)} chỉ số dưới mức tối thiểu" if outcome.below_minimum
+                 else "không chỉ số nào dưới mức tối thiểu")
+        note = f"(Tổng điểm: {outcome.total}; điểm đạt: {scheme.pass_total}; {below})"
     else:
         note = f"(Kết quả tự đánh giá: {_level_name(view, outcome.level) or 'chưa đạt mức độ nào'})"
     return Table(title=f"Bản tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu {_subject(view.assessment)}",
@@ -95,7 +97,8 @@ def dossier_document(assessment: Assessment, kind: str) -> OfficialDocument:
     head = _header(issuer)
     year = assessment.year
     subject_name = assessment.subject_name
-    level = _level_name(view, assessment.level_applied or view.outcome.level)
+    # A draft (or a dossier returned for completion) says what its answers reach now, not what it once applied for.
+    level = _level_name(view, view.outcome.level if assessment.editable else assessment.level_applied)
     common = {"parent_body": head["parent_body"], "issuing_body": head["issuing_body"], "number": "",
               "place": head["place"], "issue_date": None, "year": year + 1, "recipients": ["Như trên", "Lưu: VT"],
               "signature": head["signature"]}
@@ -149,8 +152,9 @@ def decision_document(decision: Decision) -> OfficialDocument:
     if decision.signer_title:
         signature.title = decision.signer_title
     signature.name = decision.signer_name
-    articles = [f"Công nhận {len(listed)} đơn vị đạt danh hiệu “{scheme.title}” năm {decision.year} (có danh sách "
-                "và mức độ kèm theo).",
+    subjects = _SUBJECT_WORDS.get(scheme.target, "đơn vị")
+    articles = [f"Công nhận {len(listed)} {subjects} đạt danh hiệu “{scheme.title}” năm {decision.year} (có danh "
+                "sách và mức độ kèm theo).",
                 "Quyết định này có hiệu lực kể từ ngày ký.",
                 "Các đơn vị có tên tại Điều 1 và các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành "
                 "Quyết định này."]
@@ -166,6 +170,8 @@ def decision_document(decision: Decision) -> OfficialDocument:
                           note=f"(Kèm theo Quyết định của {authority.name})")])
 
 
+_SUBJECT_WORDS = {"commune": "xã, phường", "province": "tỉnh, thành phố", "village": "thôn, tổ dân phố",
+                  "family": "hộ gia đình", "clan": "dòng họ", "citizen": "công dân", "unit": "đơn vị"}
 _KIND_WORDS = ("Thông tư", "Quyết định", "Nghị định", "Công văn", "Kế hoạch", "Hướng dẫn")
 
 

@@ -95,10 +95,9 @@ def household_erase(*, actor, household: Household) -> None:
     household = Household.objects.select_for_update().select_related("unit").get(pk=household.pk)
     if not can_edit(actor, household.unit):
         raise PermissionDeniedError()
-    for assessment in household.assessments.select_related("home", "scheme"):
-        tally.assessment_changed(assessment, (assessment.status, assessment.level_granted), None)
-        for item in assessment.evidence.exclude(file=""):
-            item.file.delete(save=False)
+    # Locked too: a review committed meanwhile would otherwise stay counted after the erase.
+    for assessment in (household.assessments.select_for_update(of=("self",)).select_related("home", "scheme")):
+        services.erase_assessment(assessment)
     tally.household_changed(household, -1)
     audit_record(actor=actor, action="recognition.household.erased", target=household, unit_id=household.unit_id)
     household.delete()
@@ -148,7 +147,7 @@ def _check_rows(commune: OrgUnit, rows, scheme_for) -> list[dict]:
         members = None
         if cells.get("members"):
             text = cells["members"].replace(".", "").replace(" ", "")
-            if not text.isdigit() or not 1 <= int(text) <= MAX_MEMBERS:
+            if not (text.isascii() and text.isdigit() and len(text) <= 5) or not 1 <= int(text) <= MAX_MEMBERS:
                 errors.append(row_error(line, _("Give between 1 and %(n)s members.") % {"n": MAX_MEMBERS}, "members"))
             else:
                 members = int(text)

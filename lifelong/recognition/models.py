@@ -238,6 +238,8 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-year", "authority__path", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["authority", "scheme", "year"], name="decision_one_draft",
+                                               condition=models.Q(status="draft"))]
 
     def __str__(self) -> str:
         return f"QĐ {self.number or '…'}/{self.symbol or 'QĐ'} · {self.scheme} {self.year}"

@@ -8,7 +8,7 @@ audited and checks the scheme's version.
 """
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from lifelong.core.audit import audit_record
@@ -98,14 +98,18 @@ def scheme_copy(*, actor, scheme: Scheme, code: str, valid_from: int) -> Scheme:
         errors.append({"field": "code", "message": _("The code is latin letters, digits and dashes.")})
     elif Scheme.objects.filter(code=code).exists():
         errors.append({"field": "code", "message": _("This code is taken.")})
-    if not isinstance(valid_from, int) or not scheme.valid_from < valid_from <= 2100:
-        errors.append({"field": "valid_from", "message": _("The new version starts after %(year)s.") % {
-            "year": scheme.valid_from}})
+    used_until = Assessment.objects.filter(scheme=scheme).aggregate(last=Max("year"))["last"] or scheme.valid_from
+    if not isinstance(valid_from, int) or not max(scheme.valid_from, used_until) < valid_from <= 2100:
+        errors.append({"field": "valid_from", "message": _("The new version starts after %(year)s, the last year "
+                                                           "rated under this one.") % {
+            "year": max(scheme.valid_from, used_until)}})
     if errors:
         raise ValidationFailed(details=errors)
     old_levels, old_criteria = list(scheme.levels.all()), list(scheme.criteria.prefetch_related("indicators"))
     rules = list(scheme.authority_rules.all())
-    Scheme.objects.filter(pk=scheme.pk).update(valid_to=valid_from - 1, active=False, version=F("version") + 1)
+    # The old version keeps the years before (and stays offered for them: last year is still being rated).
+    ends = valid_from - 1 if scheme.valid_to is None else min(scheme.valid_to, valid_from - 1)
+    Scheme.objects.filter(pk=scheme.pk).update(valid_to=ends, version=F("version") + 1)
     new = Scheme.objects.get(pk=scheme.pk)
     new.pk, new.code, new.valid_from, new.valid_to, new.active, new.version = None, code, valid_from, None, True, 1
     new.save()

@@ -26,7 +26,16 @@ from lifelong.learners.models import Certificate
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit
 from lifelong.recognition import tally
-from lifelong.recognition.models import Answer, Assessment, AuthorityRule, Evidence, Household, Indicator, Scheme
+from lifelong.recognition.models import (
+    Answer,
+    Assessment,
+    AuthorityRule,
+    Decision,
+    Evidence,
+    Household,
+    Indicator,
+    Scheme,
+)
 from lifelong.recognition.selectors import assessment_outcome, authority_rule_for, can_edit_assessment, can_review
 
 MAX_COMMENT = 4000
@@ -99,6 +108,8 @@ def assessment_open_for_unit(*, actor, scheme: Scheme, year: int, unit: OrgUnit)
 
 @transaction.atomic
 def assessment_open_for_household(*, actor, scheme: Scheme, year: int, household: Household) -> Assessment:
+    # Locked, so that an erase of the household waits for this assessment (and counts it) or wins before it.
+    household = Household.objects.select_for_update().select_related("unit").get(pk=household.pk)
     if not can_edit(actor, household.unit):
         raise PermissionDeniedError()
     if scheme.target != household.kind:
@@ -278,8 +289,11 @@ def _comment(comment: str, required: bool) -> str:
     return comment
 
 
-def _reviewed(actor, assessment: Assessment, before: tuple, action: str, **data) -> Assessment:
+def _reviewed(actor, assessment: Assessment, before: tuple, action: str, left_decision: int | None = None,
+              **data) -> Assessment:
     assessment.reviewed_at, assessment.reviewed_by = timezone.now(), actor
+    if left_decision:  # the draft decision's list changed: whoever holds it must read it again
+        Decision.objects.filter(pk=left_decision).update(version=F("version") + 1)
     _bump(assessment, ["status", "level_granted", "review_comment", "reviewed_at", "reviewed_by", "decision"])
     tally.assessment_changed(assessment, before, (assessment.status, assessment.level_granted))
     audit_record(actor=actor, action=f"recognition.assessment.{action}", target=assessment,
@@ -294,8 +308,9 @@ def assessment_return(*, actor, assessment: Assessment, comment: str, version: i
                                 (Assessment.Status.SUBMITTED, Assessment.Status.ACCEPTED))
     before = (assessment.status, assessment.level_granted)
     assessment.review_comment = _comment(comment, required=True)
+    left = assessment.decision_id
     assessment.status, assessment.level_granted, assessment.decision = Assessment.Status.DRAFT, None, None
-    return _reviewed(actor, assessment, before, "returned")
+    return _reviewed(actor, assessment, before, "returned", left_decision=left)
 
 
 @transaction.atomic
@@ -317,8 +332,9 @@ def assessment_refuse(*, actor, assessment: Assessment, comment: str, version: i
     assessment = _review_target(actor, assessment, version, (Assessment.Status.SUBMITTED, Assessment.Status.ACCEPTED))
     before = (assessment.status, assessment.level_granted)
     assessment.review_comment = _comment(comment, required=True)
+    left = assessment.decision_id
     assessment.status, assessment.level_granted, assessment.decision = Assessment.Status.REFUSED, None, None
-    return _reviewed(actor, assessment, before, "refused")
+    return _reviewed(actor, assessment, before, "refused", left_decision=left)
 
 
 @transaction.atomic
@@ -329,6 +345,32 @@ def assessment_delete(*, actor, assessment: Assessment) -> None:
         raise PermissionDeniedError()
     if not assessment.editable and not assessment.citizen_id:
         raise ConflictError(_("A submitted self-assessment cannot be deleted."))
-    tally.assessment_changed(assessment, (assessment.status, assessment.level_granted), None)
+    erase_assessment(assessment)
     audit_record(actor=actor, action="recognition.assessment.deleted", target=assessment, unit_id=assessment.home_id)
+
+
+def delete_files_on_commit(assessment: Assessment) -> None:
+    """The evidence files go with their assessment, once the deletion is committed (NĐ 13/2023: erasable)."""
+    files = [item.file for item in assessment.evidence.exclude(file="")]
+    if files:
+        transaction.on_commit(lambda: [stored.storage.delete(stored.name) for stored in files])
+
+
+def erase_assessment(assessment: Assessment) -> None:
+    """Delete one assessment with its counts, its files, and the version of a draft decision listing it."""
+    tally.assessment_changed(assessment, (assessment.status, assessment.level_granted), None)
+    if assessment.decision_id:
+        Decision.objects.filter(pk=assessment.decision_id).update(version=F("version") + 1)
+    delete_files_on_commit(assessment)
     assessment.delete()
+
+
+@transaction.atomic
+def citizen_data_erase(*, user) -> int:
+    """A learner deletes their account: their self-assessments go, with their evidence and their counts."""
+    erased = 0
+    for assessment in (Assessment.objects.select_for_update(of=("self",)).filter(citizen=user)
+                       .select_related("home", "scheme")):
+        erase_assessment(assessment)
+        erased += 1
+    return erased

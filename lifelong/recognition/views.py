@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lifelong.core.errors import ServiceError
+from lifelong.core.validation import parse_int_param
 from lifelong.core.web import flash_service_error
 from lifelong.learners.services import profile_of
 from lifelong.orgs import selectors as org_selectors
@@ -22,6 +23,12 @@ from lifelong.orgs.permissions import can_edit, can_view
 from lifelong.recognition import documents, evidence, selectors, services
 from lifelong.recognition.forms import EvidenceForm, OpenForm, ReviewForm
 from lifelong.recognition.models import Answer, Assessment, Evidence, Indicator, Scheme
+
+
+def _version(raw: str | None) -> int:
+    """The version the form was read at; one that cannot be read is never the current one (a conflict)."""
+    version = parse_int_param(raw, minimum=1, maximum=2_000_000_000)
+    return -1 if version is None else version
 
 
 def assessment_or_404(request, pk: int) -> Assessment:
@@ -75,17 +82,21 @@ def _posted_answers(post, indicators: list[Indicator], is_points: bool) -> dict[
     return answers
 
 
-def _override(assessment: Assessment, answers: dict[int, dict]) -> dict[int, Answer]:
-    """Unsaved answers from the form, to show the level they would reach (and to redisplay a refused form)."""
+def _override(assessment: Assessment, answers: dict[int, dict], indicators: list[Indicator]) -> dict[int, Answer]:
+    """Unsaved answers from the form, to show the level they would reach (and to redisplay a refused form).
+    Points the service would refuse (not a number, out of range) count as not answered."""
+    maxima = {i.pk: i.max_points if i.max_points is not None else 100 for i in indicators}
     found = {}
     for key, given in answers.items():
         points = None
-        try:
-            points = Decimal(str(given["points"]).replace(",", ".")) if given["points"] not in ("", None) else None
-        except InvalidOperation:
-            points = None
-        if points is not None and not points.is_finite():
-            points = None
+        raw = str(given["points"] or "").strip().replace(",", ".")
+        if raw and len(raw) <= 8:
+            try:
+                points = Decimal(raw)
+            except InvalidOperation:
+                points = None
+            if points is not None and not (points.is_finite() and 0 <= points <= maxima.get(key, 100)):
+                points = None
         found[key] = Answer(assessment=assessment, indicator_id=key, met=given["met"], points=points,
                             note=given["note"])
     return found
@@ -128,10 +139,9 @@ def assessment_answers(request, pk: int):
     indicators = list(Indicator.objects.filter(criterion__scheme=assessment.scheme))
     answers = _posted_answers(request.POST, indicators, assessment.scheme.is_points)
     if request.POST.get("preview"):
-        view = selectors.assessment_view(assessment, answers_override=_override(assessment, answers))
+        view = selectors.assessment_view(assessment, answers_override=_override(assessment, answers, indicators))
         return render(request, "recognition/_level.html", {"view": view, "assessment": assessment})
-    raw_version = request.POST.get("version", "")
-    version = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else -1
+    version = _version(request.POST.get("version"))
     try:
         services.answers_save(actor=request.user, assessment=assessment, answers=answers, version=version,
                               summary=request.POST.get("summary"))
@@ -141,7 +151,7 @@ def assessment_answers(request, pk: int):
         messages.error(request, exc.message)
         for detail in exc.details:
             messages.error(request, detail["message"])
-        context = _assessment_context(request, assessment, _override(assessment, answers))
+        context = _assessment_context(request, assessment, _override(assessment, answers, indicators))
         context["posted_summary"] = request.POST.get("summary", "")
         return render(request, "recognition/assessment.html", context, status=exc.status)
     messages.success(request, _("Saved."))
@@ -152,9 +162,7 @@ def assessment_answers(request, pk: int):
 @require_POST
 def assessment_submit(request, pk: int):
     assessment = assessment_or_404(request, pk)
-    raw_level, raw_version = request.POST.get("level", ""), request.POST.get("version", "")
-    level = int(raw_level) if raw_level.isdigit() and len(raw_level) < 3 else None
-    version = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else -1
+    level, version = parse_int_param(request.POST.get("level"), maximum=9), _version(request.POST.get("version"))
     try:
         assessment = services.assessment_submit(actor=request.user, assessment=assessment, level=level,
                                                 version=version)

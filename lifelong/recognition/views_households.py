@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lifelong.core import exports
 from lifelong.core.errors import ServiceError
+from lifelong.core.validation import parse_int_param
 from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -33,6 +34,8 @@ def household_list(request, pk: int):
     if not can_view(request.user, unit):
         raise Http404
     commune = _commune_of(unit)
+    if commune is None:  # a village outside any commune keeps no households
+        raise Http404
     places = list(OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.VILLAGE)
                   .exclude(pk=unit.pk).order_by("sort_key")) + [unit]
     form = HouseholdForm(request.POST or None, places=places)
@@ -105,8 +108,7 @@ def household_assess(request, pk: int):
     household = get_object_or_404(Household.objects.select_related("unit"), pk=pk)
     if not can_view(request.user, household.unit):
         raise Http404
-    scheme = Scheme.objects.filter(pk=request.POST.get("scheme") if (request.POST.get("scheme") or "").isdigit()
-                                   else 0).first()
+    scheme = Scheme.objects.filter(pk=parse_int_param(request.POST.get("scheme"), maximum=2_000_000_000) or 0).first()
     year = timezone.localdate().year - 1
     existing = Assessment.objects.filter(household=household, scheme=scheme, year=year).first()
     if existing is not None:

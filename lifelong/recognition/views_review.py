@@ -45,10 +45,11 @@ def review_queue(request, pk: int):
     by_scheme: dict[Scheme, list[Assessment]] = {}
     for item in dossiers:
         by_scheme.setdefault(item.scheme, []).append(item)
-    drafts = {d.scheme_id: d for d in Decision.objects.filter(authority=unit, year=year)}
+    decisions_of_year = list(Decision.objects.filter(authority=unit, year=year).select_related("scheme")
+                             .order_by("status", "-pk"))  # drafts first
     return render(request, "recognition/reviews.html", {
         "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "year": year, "status": status,
-        "statuses": Assessment.Status.choices, "decisions": drafts,
+        "statuses": Assessment.Status.choices, "decisions": decisions_of_year,
         "by_scheme": [(scheme, items, any(a.status == Assessment.Status.SUBMITTED for a in items),
                        any(a.status == Assessment.Status.ACCEPTED and a.decision_id is None for a in items))
                       for scheme, items in by_scheme.items()],
@@ -60,11 +61,19 @@ def review_queue(request, pk: int):
 def review_bulk_accept(request, pk: int):
     """Accept every selected dossier at the level it applied for (households and villages come by the hundred)."""
     unit = _unit_visible(request, pk)
-    ids = [int(raw) for raw in request.POST.getlist("ids") if raw.isdigit() and len(raw) < 18][:500]
+    # Each ticked box is "id:version": a dossier returned and sent again since the list was read is not
+    # accepted unseen.
+    wanted = {}
+    for raw in request.POST.getlist("ids")[:500]:
+        pk, _sep, version = raw.partition(":")
+        pk, version = parse_int_param(pk, minimum=1), parse_int_param(version, minimum=1, maximum=2_000_000_000)
+        if pk and version:
+            wanted[pk] = version
     accepted, refused = 0, []
-    for assessment in Assessment.objects.filter(pk__in=ids, authority=unit, status=Assessment.Status.SUBMITTED):
+    waiting = Assessment.objects.filter(pk__in=list(wanted), authority=unit, status=Assessment.Status.SUBMITTED)
+    for assessment in waiting:
         try:
-            services.assessment_accept(actor=request.user, assessment=assessment)
+            services.assessment_accept(actor=request.user, assessment=assessment, version=wanted[assessment.pk])
             accepted += 1
         except ServiceError as exc:
             refused.append(f"{assessment.subject_name}: {exc.message}")

@@ -116,7 +116,7 @@ def bar_svg(chart_id: str, title: str, desc: str, bars: list[Bar], *, full: int 
     for bar in bars:
         lines, y = _text_lines(_wrap(bar.label, LABEL_CHARS), y, "chart-label")
         body += lines
-        share = 100 * bar.value / top if top > 0 and bar.value > 0 else 0
+        share = min(100, 100 * bar.value / top) if top > 0 and bar.value > 0 else 0
         share = max(share, 0.5) if bar.value > 0 else 0  # a small value is still a visible sliver
         bar_y = y + 3
         body.append(f'<rect class="chart-bar" x="0" y="{bar_y}" width="{_pct(share)}" height="{BAR}" rx="2" '

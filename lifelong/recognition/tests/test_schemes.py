@@ -57,7 +57,9 @@ def test_a_scheme_in_use_is_frozen_and_changes_by_a_new_version(tree, schemes, m
         scheme_admin.scheme_copy(actor=ministry_admin, scheme=scheme, code="cdht-xa-tt25-2023", valid_from=2026)
     new = scheme_admin.scheme_copy(actor=ministry_admin, scheme=scheme, code="cdht-xa-2026", valid_from=2026)
     old = Scheme.objects.get(pk=scheme.pk)
-    assert (old.valid_to, old.active, new.valid_from, new.valid_to) == (2025, False, 2026, None)
+    assert (old.valid_to, old.active, new.valid_from, new.valid_to) == (2025, True, 2026, None)
+    with pytest.raises(ValidationFailed):  # 2025 is rated under the old version: the new one starts after it
+        scheme_admin.scheme_copy(actor=ministry_admin, scheme=old, code="cdht-xa-2025", valid_from=2025)
     assert Indicator.objects.filter(criterion__scheme=new).count() == Indicator.objects.filter(
         criterion__scheme=old).count()
     assert new.authority_rules.count() == old.authority_rules.count() == 1

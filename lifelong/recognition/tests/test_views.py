@@ -5,7 +5,7 @@ import io
 from openpyxl import load_workbook
 
 from lifelong.recognition import services
-from lifelong.recognition.models import Assessment, Indicator
+from lifelong.recognition.models import Assessment, Decision, Indicator
 from lifelong.recognition.tests.helpers import submitted_commune
 
 COMMUNE = "cdht-xa-tt25-2023"
@@ -60,8 +60,11 @@ def test_review_page_files_and_public_pages(client, tree, people, schemes):
     prepared = client.post(f"/units/{tree.hanoi.pk}/recognition/decision/", {"scheme": schemes[COMMUNE].pk,
                                                                               "year": 2025})
     decision_url = prepared["Location"]
-    issued = client.post(decision_url, {"number": "12", "symbol": "QĐ-UBND", "issued_on": "20/03/2026",
-                                        "signer_title": "CHỦ TỊCH", "signer_name": "", "version": 1, "issue": "1"})
+    version = Decision.objects.get(authority=tree.hanoi).version
+    form = {"number": "12", "symbol": "QĐ-UBND", "issued_on": "20/03/2026", "signer_title": "CHỦ TỊCH",
+            "signer_name": "", "issue": "1"}
+    assert client.post(decision_url, {**form, "version": version - 1}).status_code == 400  # read before the list
+    issued = client.post(decision_url, {**form, "version": version})
     assert issued.status_code == 302 and Assessment.objects.get(pk=assessment.pk).status == "recognised"
     docx = client.get(decision_url + "decision.docx")
     assert docx["Content-Type"].startswith("application/vnd.openxmlformats") and docx.content[:2] == b"PK"
