@@ -23,11 +23,12 @@ DAYS_BEFORE = (30, 7)
 
 
 def _due(rule: AuthorityRule, year: int) -> date:
-    day = min(rule.dossier_due_day, 29 if rule.dossier_due_month == 2 else 31)
-    try:
-        return date(year, rule.dossier_due_month, day)
-    except ValueError:  # 29/02 in a common year, 31 in a 30-day month
-        return date(year, rule.dossier_due_month, day - 1)
+    for day in (rule.dossier_due_day, rule.dossier_due_day - 1, rule.dossier_due_day - 2, rule.dossier_due_day - 3):
+        try:  # 31/4 → 30/4, 29/02 in a common year → 28/02
+            return date(year, rule.dossier_due_month, day)
+        except ValueError:
+            continue
+    raise ValueError(rule.dossier_due_day)
 
 
 def _rule_for(rules: list[AuthorityRule], unit: OrgUnit) -> AuthorityRule | None:

@@ -246,3 +246,22 @@ def officials_tasks(user) -> list[RecognitionTask]:
             tasks.append(RecognitionTask(unit, _("Recognition dossiers returned for completion"), returned,
                                          "recognition_unit"))
     return tasks
+
+
+def deadlines(scheme: Scheme, home: OrgUnit, year: int, level: int | None = None):
+    """(dossier due, decision due) for a subject of `home` rated in `year`, per its authority rule; None if none."""
+    from datetime import date
+
+    rule = authority_rule_for(scheme, home, level)
+    if rule is None:
+        return None
+
+    def day(month: int, value: int) -> date:
+        for candidate in (value, value - 1, value - 2, value - 3):  # 31/4 → 30/4, 29/2 in a common year → 28/2
+            try:
+                return date(year + 1, month, candidate)
+            except ValueError:
+                continue
+        raise ValueError(f"no day {value}/{month}")
+
+    return day(rule.dossier_due_month, rule.dossier_due_day), day(rule.decision_due_month, rule.decision_due_day)

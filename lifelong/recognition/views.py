@@ -114,6 +114,8 @@ def _assessment_context(request, assessment: Assessment, override: dict | None =
         and selectors.can_review(user, assessment)
     return {
         "assessment": assessment, "view": view, "editable": editable,
+        "deadlines": selectors.deadlines(assessment.scheme, assessment.home, assessment.year)
+        if assessment.scheme.needs_review else None,
         "evidence_form": EvidenceForm(indicators=indicators, records=records) if editable else None,
         "review_form": ReviewForm(levels=[lv for lv in view.levels if lv.number <= (assessment.level_applied or 0)],
                                   initial={"version": assessment.version, "level": assessment.level_applied,

@@ -18,6 +18,8 @@ def test_a_unit_opens_answers_and_sees_its_level_as_it_goes(client, tree, people
     opened = client.post(f"/units/{tree.taymo.pk}/recognition/", {"scheme": schemes[COMMUNE].pk, "year": 2025})
     assessment = Assessment.objects.get(unit=tree.taymo)
     assert opened.status_code == 302 and opened["Location"] == f"/recognition/assessments/{assessment.pk}/"
+    page = client.get(f"/recognition/assessments/{assessment.pk}/").content.decode()
+    assert "Hạn gửi hồ sơ: 28/02/2026; hạn quyết định công nhận: 31/03/2026." in page  # the scheme's rule
     level_one = {f"met-{i.pk}": "1" for i in Indicator.objects.filter(criterion__scheme=schemes[COMMUNE], level=1)}
     preview = client.post(f"/recognition/assessments/{assessment.pk}/answers/", {**level_one, "preview": "1"})
     assert "Mức độ 1" in preview.content.decode() and 'id="level"' in preview.content.decode()
