@@ -118,3 +118,14 @@ def decision_issue(*, actor, decision: Decision, version: int | None = None) -> 
     audit_record(actor=actor, action="recognition.decision.issued", target=decision, unit_id=decision.authority_id,
                  recognised=len(listed))
     return decision
+
+
+@transaction.atomic
+def decision_save(*, actor, decision: Decision, issue: bool = False, version: int | None = None,
+                  **fields) -> Decision:
+    """Save the number, date and signer and, if asked, issue: all or nothing, so that a refused issue leaves the
+    decision (and its version) as it was."""
+    decision = decision_update(actor=actor, decision=decision, version=version, **fields)
+    if issue:
+        decision = decision_issue(actor=actor, decision=decision, version=decision.version)
+    return decision

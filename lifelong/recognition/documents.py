@@ -10,6 +10,7 @@ Indicators whose wording is not yet checked against the published text say so in
 """
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from lifelong.core.text import search_key
@@ -60,6 +61,19 @@ def _indicator_text(indicator) -> str:
     return indicator.text + ("" if marked else UNCONFIRMED)
 
 
+def _body_name(unit: OrgUnit) -> str:
+    """How a body is addressed: "Ủy ban nhân dân Thành phố Hà Nội" for a government, its own name otherwise."""
+    if unit.kind in (OrgUnit.Kind.PROVINCE, OrgUnit.Kind.COMMUNE):
+        return f"Ủy ban nhân dân {unit.name}"
+    return unit.name
+
+
+def _number_and_date(decision: Decision) -> str:
+    number = f" số {decision.number}/{decision.symbol}" if decision.number else ""
+    date = f" ngày {decision.issued_on:%d/%m/%Y}" if decision.issued_on else ""
+    return number + date
+
+
 def _level_name(view: AssessmentView, number: int | None) -> str:
     return next((lv.name for lv in view.levels if lv.number == number), "")
 
@@ -99,16 +113,18 @@ def dossier_document(assessment: Assessment, kind: str) -> OfficialDocument:
     subject_name = assessment.subject_name
     # A draft (or a dossier returned for completion) says what its answers reach now, not what it once applied for.
     level = _level_name(view, view.outcome.level if assessment.editable else assessment.level_applied)
+    # Undated until the office signs it: the year on the date line is the year it is written in.
     common = {"parent_body": head["parent_body"], "issuing_body": head["issuing_body"], "number": "",
-              "place": head["place"], "issue_date": None, "year": year + 1, "recipients": ["Như trên", "Lưu: VT"],
+              "place": head["place"], "issue_date": None, "year": max(year + 1, timezone.localdate().year),
+              "recipients": ["Như trên", "Lưu: VT"],
               "signature": head["signature"]}
     authority = assessment.authority
-    to = [authority.name] if authority else []
+    to = [_body_name(authority)] if authority else []
     if kind == "letter":
         body = [f"{subject_name} đã tự đánh giá {_subject(assessment)} trên số liệu từ ngày 01/01/{year} đến ngày "
                 f"31/12/{year}, theo {_source_name(assessment.scheme)}.",
                 f"Kết quả tự đánh giá: đạt {level}." if level else "Kết quả tự đánh giá: chưa đạt mức độ nào.",
-                f"{subject_name} kính đề nghị {authority.name if authority else '…'} xem xét, công nhận "
+                f"{subject_name} kính đề nghị {_body_name(authority) if authority else '…'} xem xét, công nhận "
                 f"{subject_name} đạt {_subject(assessment)}" + (f", {level}." if level else "."),
                 "Hồ sơ kèm theo: Báo cáo tự đánh giá; Bản tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu; các minh "
                 "chứng."]
@@ -167,7 +183,7 @@ def decision_document(decision: Decision) -> OfficialDocument:
         articles=articles, recipients=["Như Điều 3", "Lưu: VT"], signature=signature,
         appendices=[Table(title=f"Danh sách đạt “{scheme.title}” năm {decision.year}",
                           header=["STT", "Tên", "Thuộc", "Mức độ công nhận"], rows=rows,
-                          note=f"(Kèm theo Quyết định của {authority.name})")])
+                          note=f"(Kèm theo Quyết định{_number_and_date(decision)} của {_body_name(authority)})")])
 
 
 _SUBJECT_WORDS = {"commune": "xã, phường", "province": "tỉnh, thành phố", "village": "thôn, tổ dân phố",

@@ -124,6 +124,8 @@ def evidence_add(*, actor, assessment: Assessment, indicator: Indicator | None, 
         item.kind, item.file, item.title = Evidence.Kind.FILE, upload, title or normalize_text(upload.name)[:300]
     elif url.strip():
         url = url.strip()
+        if "://" not in url:  # "taymo.gov.vn/tin-tuc" as people type it
+            url = "https://" + url
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:

@@ -26,7 +26,8 @@ class EvidenceForm(forms.Form):
     title = forms.CharField(label=_("What it is (optional)"), max_length=300, required=False)
     record = forms.ChoiceField(label=_("A record on this platform"), required=False)
     url = forms.CharField(label=_("or a link"), max_length=500, required=False,
-                          widget=forms.URLInput(attrs={"placeholder": "https://"}))
+                          widget=forms.TextInput(attrs={"placeholder": "vd. taymo.hanoi.gov.vn/tin-tuc/…",
+                                                        "inputmode": "url"}))
     upload = forms.FileField(label=_("or a file (PDF, photo, Word, Excel; up to 10 MB)"), required=False)
 
     def __init__(self, *args, indicators=(), records=(), **kwargs):
@@ -37,7 +38,8 @@ class EvidenceForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    action = forms.ChoiceField(choices=[("accept", _("Accept, at the level chosen below")),
+    action = forms.ChoiceField(choices=[("accept", _("Accept at the level chosen below (recognised when the decision "
+                                                   "is issued)")),
                                         ("return", _("Return for completion")), ("refuse", _("Refuse recognition"))],
                                widget=forms.RadioSelect, label=_("Your review"))
     level = forms.TypedChoiceField(label=_("Recognise at"), coerce=int, required=False, empty_value=None)

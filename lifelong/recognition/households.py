@@ -43,11 +43,21 @@ RESULT_ALIASES = {True: {"dat", "pass", "co", "x"}, False: {"chua dat", "khong d
 MAX_MEMBERS = 5000
 
 
-def _check_commune(actor, commune: OrgUnit) -> None:
-    if commune.kind != OrgUnit.Kind.COMMUNE:
+def commune_of(unit: OrgUnit) -> OrgUnit | None:
+    """The commune a village belongs to (the unit itself for a commune); None outside any commune."""
+    if unit.kind == OrgUnit.Kind.COMMUNE:
+        return unit
+    return OrgUnit.objects.filter(path__in=unit.ancestor_paths(), kind=OrgUnit.Kind.COMMUNE).first()
+
+
+def _check_keeper(actor, unit: OrgUnit) -> OrgUnit:
+    """The commune of `unit` (a commune, or a village whose leader enters its own households), if the actor edits it."""
+    commune = commune_of(unit) if unit.kind in (OrgUnit.Kind.COMMUNE, OrgUnit.Kind.VILLAGE) else None
+    if commune is None:
         raise ValidationFailed(_("Households are kept by a commune or ward."))
-    if not can_edit(actor, commune):
+    if not can_edit(actor, unit):
         raise PermissionDeniedError()
+    return commune
 
 
 def _place(commune: OrgUnit, unit: OrgUnit | None) -> OrgUnit:
@@ -110,30 +120,31 @@ def _match(value: str, aliases: dict) -> object | None:
     return next((key for key, names in aliases.items() if folded in names), None)
 
 
-def _villages(commune: OrgUnit) -> dict[str, list[OrgUnit]]:
+def _villages(scope: OrgUnit) -> dict[str, list[OrgUnit]]:
     found: dict[str, list[OrgUnit]] = {}
-    for unit in OrgUnit.objects.filter(path__startswith=commune.path, kind=OrgUnit.Kind.VILLAGE):
+    for unit in OrgUnit.objects.filter(path__startswith=scope.path, kind=OrgUnit.Kind.VILLAGE):
         for key in {search_key(unit.name), unit.code and search_key(unit.code)} - {None, ""}:
             found.setdefault(key, []).append(unit)
     return found
 
 
-def _check_rows(commune: OrgUnit, rows, scheme_for) -> list[dict]:
-    villages = _villages(commune)
+def _check_rows(commune: OrgUnit, scope: OrgUnit, rows, scheme_for) -> list[dict]:
+    """Every row checked against the villages of `scope` (the commune, or the one village importing)."""
+    villages = _villages(scope)
     existing = set(Household.objects.filter(commune=commune).values_list("unit_id", "kind", "name"))
     errors, checked, seen = [], [], {}
     for line, cells in rows:
         before = len(errors)
         village_name = cells.get("village", "")
         found = villages.get(search_key(village_name), [])
-        if search_key(village_name) in ("", search_key(commune.name)):
-            place = commune if not village_name else commune
+        if search_key(village_name) in ("", search_key(scope.name)):
+            place = scope
         elif len(found) == 1:
             place = found[0]
         else:
             place = None
             errors.append(row_error(line, _("No village or residential group \"%(name)s\" in %(commune)s.") % {
-                "name": village_name, "commune": commune.name} if not found else
+                "name": village_name, "commune": scope.name} if not found else
                 _("Several villages are called \"%(name)s\"; write its code instead.") % {"name": village_name},
                 "village"))
         kind = _match(cells.get("kind", ""), KIND_ALIASES)
@@ -141,7 +152,7 @@ def _check_rows(commune: OrgUnit, rows, scheme_for) -> list[dict]:
             errors.append(row_error(line, _("Write \"Gia đình\" or \"Dòng họ\"."), "kind"))
         name = cells.get("name", "")
         if not name:
-            errors.append(row_error(line, _("The name is empty."), "name"))
+            errors.append(row_error(line, _("The household's or clan's name is empty."), "name"))
         elif len(name) > 150:
             errors.append(row_error(line, _("Longer than %(limit)d characters.") % {"limit": 150}, "name"))
         members = None
@@ -171,9 +182,10 @@ def _check_rows(commune: OrgUnit, rows, scheme_for) -> list[dict]:
 
 
 @transaction.atomic
-def households_import(*, actor, commune: OrgUnit, filename: str, data: bytes, year: int | None = None) -> dict:
-    """Register every row's household or clan; rows marked "Đạt" get a submitted self-assessment for `year`."""
-    _check_commune(actor, commune)
+def households_import(*, actor, unit: OrgUnit, filename: str, data: bytes, year: int | None = None) -> dict:
+    """Register every row's household or clan in `unit` (a commune, or a village for its own households); rows
+    marked "Đạt" get a submitted self-assessment for `year`."""
+    commune = _check_keeper(actor, unit)
     year = year or timezone.localdate().year
     schemes = {target: Scheme.objects.filter(target=target, active=True, valid_from__lte=year).exclude(
         valid_to__lt=year).order_by("-valid_from").first() for target in (Scheme.Target.FAMILY, Scheme.Target.CLAN)}
@@ -182,7 +194,7 @@ def households_import(*, actor, commune: OrgUnit, filename: str, data: bytes, ye
                              labels=COLUMN_LABELS, missing_message=_(
                                  "The first row must name the columns; missing: %(columns)s. Download the sample "
                                  "file to see the expected columns."))
-    checked = _check_rows(commune, rows, lambda kind: schemes.get(kind))
+    checked = _check_rows(commune, unit, rows, lambda kind: schemes.get(kind))
     if checked and "message" in checked[0]:
         raise ImportRejected(_("The file was not imported: fix the rows listed and upload it again."),
                              details=checked)
@@ -204,7 +216,7 @@ def households_import(*, actor, commune: OrgUnit, filename: str, data: bytes, ye
                     answer.save(update_fields=["points"])
             services.assessment_submit(actor=actor, assessment=assessment)
             submitted += 1
-    audit_record(actor=actor, action="recognition.households.imported", target=commune, unit_id=commune.pk,
+    audit_record(actor=actor, action="recognition.households.imported", target=unit, unit_id=unit.pk,
                  created=created, submitted=submitted)
     return {"created": created, "submitted": submitted}
 

@@ -21,6 +21,7 @@ from lifelong.recognition.models import (
     Assessment,
     AuthorityRule,
     Criterion,
+    Decision,
     Evidence,
     Household,
     Indicator,
@@ -120,6 +121,13 @@ def review_queue(user, authority: OrgUnit, *, year: int | None = None, status: s
     return _subject_related(queryset).order_by("status", "scheme__code", "home__sort_key", "pk")
 
 
+def year_waiting(authority: OrgUnit) -> int | None:
+    """The latest year with a dossier waiting for this body (to review, or accepted and not yet decided)."""
+    return (Assessment.objects.filter(authority=authority).filter(
+        Q(status=Assessment.Status.SUBMITTED) | Q(status=Assessment.Status.ACCEPTED, decision__isnull=True))
+        .order_by("-year").values_list("year", flat=True).first())
+
+
 def households_of(user, unit: OrgUnit) -> QuerySet[Household]:
     if not can_view(user, unit):
         return Household.objects.none()
@@ -194,6 +202,11 @@ class AssessmentView:
         names = {lv.number: lv.name for lv in self.levels}
         return names.get(self.outcome.level, "")
 
+    @property
+    def below_minimum_codes(self) -> list[str]:
+        low = set(self.outcome.below_minimum)
+        return [row.indicator.code for block in self.blocks for row in block.rows if row.indicator.pk in low]
+
     def missing_for_next(self) -> list[Indicator]:
         """The indicators that stand between the level reached and the next one."""
         next_level = self.outcome.level + 1
@@ -239,6 +252,11 @@ def officials_tasks(user) -> list[RecognitionTask]:
         waiting = Assessment.objects.filter(authority=unit, status=Assessment.Status.SUBMITTED).count()
         if waiting:
             tasks.append(RecognitionTask(unit, _("Recognition dossiers to review"), waiting, "recognition_reviews"))
+        undecided = Assessment.objects.filter(authority=unit, status=Assessment.Status.ACCEPTED).exclude(
+            decision__status=Decision.Status.ISSUED).count()
+        if undecided:
+            tasks.append(RecognitionTask(unit, _("Accepted dossiers waiting for the recognition decision"), undecided,
+                                         "recognition_reviews"))
         returned = scope_filter(user, Assessment.objects.filter(
             status=Assessment.Status.DRAFT, citizen__isnull=True, home__path__startswith=unit.path)
             .exclude(review_comment=""), unit_field="home", role=Role.EDITOR).count()

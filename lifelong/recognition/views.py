@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -136,13 +137,16 @@ def assessment_page(request, pk: int):
 @login_required
 @require_POST
 def assessment_answers(request, pk: int):
-    """Save the answers; with `preview` (typed as they go, htmx), only show the level they would reach."""
+    """Save the answers. Typed as they go (htmx, `autosave`): each change is saved and the level panel comes back
+    with the new version for the forms; `preview` only shows the level the answers would reach."""
     assessment = assessment_or_404(request, pk)
     indicators = list(Indicator.objects.filter(criterion__scheme=assessment.scheme))
     answers = _posted_answers(request.POST, indicators, assessment.scheme.is_points)
     if request.POST.get("preview"):
         view = selectors.assessment_view(assessment, answers_override=_override(assessment, answers, indicators))
         return render(request, "recognition/_level.html", {"view": view, "assessment": assessment})
+    if request.POST.get("autosave"):
+        return _autosave(request, assessment, answers, indicators)
     version = _version(request.POST.get("version"))
     try:
         services.answers_save(actor=request.user, assessment=assessment, answers=answers, version=version,
@@ -158,6 +162,26 @@ def assessment_answers(request, pk: int):
         return render(request, "recognition/assessment.html", context, status=exc.status)
     messages.success(request, _("Saved."))
     return redirect(reverse("recognition_assessment", args=[assessment.pk]) + "#level")
+
+
+def _autosave(request, assessment: Assessment, answers: dict, indicators: list[Indicator]):
+    """The level panel after saving (with the saved time), or with why nothing was saved; always 200, so that htmx
+    shows it. The forms' version fields are replaced out of band, so the next save starts from this one."""
+    error = None
+    try:
+        assessment = services.answers_save(actor=request.user, assessment=assessment, answers=answers,
+                                           version=_version(request.POST.get("version")),
+                                           summary=request.POST.get("summary"))
+    except ServiceError as exc:
+        if exc.status == 403:
+            raise PermissionDenied(exc.message) from None
+        error = " ".join([str(exc.message)] + [str(d["message"]) for d in exc.details])
+        view = selectors.assessment_view(assessment, answers_override=_override(assessment, answers, indicators))
+    else:
+        view = selectors.assessment_view(assessment)
+    return render(request, "recognition/_level.html", {
+        "view": view, "assessment": assessment, "autosaved": error is None, "save_error": error,
+        "saved_at": timezone.localtime()})
 
 
 @login_required
@@ -290,6 +314,8 @@ def citizen_page(request):
     year = timezone.localdate().year
     schemes = [s for s in selectors.schemes_for_year(year, targets=[Scheme.Target.CITIZEN]) if s.active]
     mine = list(selectors.citizen_assessments(request.user))
+    opened = {(a.scheme_id, a.year) for a in mine}
+    schemes = [s for s in schemes if (s.pk, year) not in opened]  # one self-assessment a year per title
     if request.method == "POST":
         scheme = next((s for s in schemes if str(s.pk) == request.POST.get("scheme")), None)
         if scheme is None:
@@ -312,4 +338,7 @@ def unit_page_section(request, unit: OrgUnit) -> str:
     the way to its self-assessments for its officials."""
     return render_to_string("recognition/_unit_section.html", {
         "unit": unit, "recognitions": selectors.unit_recognitions(unit)[:10],
-        "can_view": can_view(request.user, unit)}, request=request)
+        "can_view": can_view(request.user, unit),
+        # Where the numbers mean something to a visitor: the country, a province, a commune, a village.
+        "counts_here": unit.kind in (OrgUnit.Kind.MINISTRY, OrgUnit.Kind.PROVINCE, OrgUnit.Kind.COMMUNE,
+                                     OrgUnit.Kind.VILLAGE)}, request=request)

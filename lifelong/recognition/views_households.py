@@ -3,6 +3,7 @@ their self-assessments."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,18 +23,12 @@ from lifelong.recognition.forms import HouseholdForm, HouseholdImportForm
 from lifelong.recognition.models import Assessment, Household, Scheme
 
 
-def _commune_of(unit: OrgUnit) -> OrgUnit | None:
-    if unit.kind == OrgUnit.Kind.COMMUNE:
-        return unit
-    return OrgUnit.objects.filter(path__in=unit.ancestor_paths(), kind=OrgUnit.Kind.COMMUNE).first()
-
-
 @login_required
 def household_list(request, pk: int):
     unit = get_object_or_404(OrgUnit, pk=pk, kind__in=[OrgUnit.Kind.COMMUNE, OrgUnit.Kind.VILLAGE])
     if not can_view(request.user, unit):
         raise Http404
-    commune = _commune_of(unit)
+    commune = households.commune_of(unit)
     if commune is None:  # a village outside any commune keeps no households
         raise Http404
     places = list(OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.VILLAGE)
@@ -62,6 +57,7 @@ def household_list(request, pk: int):
     return render(request, "recognition/households.html", {
         "unit": unit, "commune": commune, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "form": form,
         "import_form": import_form, "page": page, "can_edit": can_edit(request.user, unit), "year": year,
+        "sees_commune": can_view(request.user, commune),
         "assessed": assessed,
         "schemes": {s.target: s for s in selectors.schemes_for_year(year - 1, targets=[Scheme.Target.FAMILY,
                                                                                      Scheme.Target.CLAN])}},
@@ -71,27 +67,29 @@ def household_list(request, pk: int):
 @login_required
 @require_POST
 def household_import(request, pk: int):
-    commune = get_object_or_404(OrgUnit, pk=pk, kind=OrgUnit.Kind.COMMUNE)
-    if not can_view(request.user, commune):
+    unit = get_object_or_404(OrgUnit, pk=pk, kind__in=[OrgUnit.Kind.COMMUNE, OrgUnit.Kind.VILLAGE])
+    if not can_view(request.user, unit):
         raise Http404
     form = HouseholdImportForm(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect("recognition_households", pk=commune.pk)
+        return redirect("recognition_households", pk=unit.pk)
     upload = form.cleaned_data["file"]
     try:
-        result = households.households_import(actor=request.user, commune=commune, filename=upload.name,
+        result = households.households_import(actor=request.user, unit=unit, filename=upload.name,
                                               data=upload.read(), year=form.cleaned_data["year"])
     except ServiceError as exc:
-        flash_service_error(request, exc)
-        for detail in exc.details[:30]:
-            if detail.get("row"):
-                messages.error(request, _("Row %(row)s") % {"row": detail["row"]})
+        if exc.status == 403:
+            raise PermissionDenied(exc.message) from None
+        messages.error(request, exc.message)
+        for detail in exc.details[:50]:  # each row's problem on one line, with its row number
+            messages.error(request, _("Row %(row)s: %(message)s") % {"row": detail["row"], "message": detail["message"]}
+                           if detail.get("row") else detail["message"])
     else:
         messages.success(request, _("%(created)s registered, %(submitted)s self-assessments submitted.") % result)
-    return redirect("recognition_households", pk=commune.pk)
+    return redirect("recognition_households", pk=unit.pk)
 
 
 def household_import_sample(request, pk: int):

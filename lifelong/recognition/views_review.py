@@ -37,7 +37,8 @@ def _year(request) -> int:
 def review_queue(request, pk: int):
     """Dossiers submitted to this unit as recognising body, by scheme; accept in bulk; prepare the decision."""
     unit = _unit_visible(request, pk)
-    year = _year(request)
+    year = parse_int_param(request.GET.get("year"), minimum=2000, maximum=timezone.localdate().year) \
+        or selectors.year_waiting(unit) or _year(request)
     status = request.GET.get("status") or ""
     if status not in Assessment.Status.values:
         status = ""
@@ -101,10 +102,14 @@ def decision_prepare(request, pk: int):
 
 
 def _decision_or_404(request, pk: int) -> Decision:
+    """The recognising body's officials see its decisions; a unit listed in an issued one sees that one too."""
     decision = get_object_or_404(Decision.objects.select_related("authority", "scheme"), pk=pk)
-    if not can_view(request.user, decision.authority):
-        raise Http404
-    return decision
+    if can_view(request.user, decision.authority):
+        return decision
+    if decision.status == Decision.Status.ISSUED and any(
+            can_view(request.user, a.home) for a in decision.assessments.select_related("home")[:500]):
+        return decision
+    raise Http404
 
 
 @login_required
@@ -120,12 +125,10 @@ def decision_page(request, pk: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                decision = decisions.decision_update(actor=request.user, decision=decision, **data)
-                if "issue" in request.POST:
-                    decisions.decision_issue(actor=request.user, decision=decision, version=decision.version)
-                    messages.success(request, _("The decision is issued: the recognitions are official."))
-                else:
-                    messages.success(request, _("Saved."))
+                decision = decisions.decision_save(actor=request.user, decision=decision,
+                                                   issue="issue" in request.POST, **data)
+                messages.success(request, _("The decision is issued: the recognitions are official.")
+                                 if "issue" in request.POST else _("Saved."))
             except ServiceError as exc:
                 add_service_errors(form, exc)
             else:

@@ -109,25 +109,33 @@ def test_households_import_is_all_or_nothing_and_rated_rows_are_submitted(tree, 
                  ["to dan pho so 1", "Họ hàng", "Gia đình ông C", "", ""],
                  ["Tổ dân phố số 1", "Gia đình", "Gia đình ông A", 4, "Có lẽ"]])
     with pytest.raises(ValidationFailed) as refused:
-        households.households_import(actor=people.taymo, commune=tree.taymo, filename="h.xlsx", data=bad, year=2025)
+        households.households_import(actor=people.taymo, unit=tree.taymo, filename="h.xlsx", data=bad, year=2025)
     assert {d["row"] for d in refused.value.details} == {3, 4, 5}
     assert not Household.objects.exists()
 
     good = _xlsx([["Tổ dân phố số 1", "Gia đình", "Gia đình ông A", 4, "Đạt"],
                   ["to dan pho so 1", "gia dinh", "Gia đình bà B", "", "Chưa đạt"],
                   ["Tổ dân phố số 1", "Dòng họ", "Dòng họ Nguyễn", 120, ""]])
-    result = households.households_import(actor=people.taymo, commune=tree.taymo, filename="h.xlsx", data=good,
+    result = households.households_import(actor=people.taymo, unit=tree.taymo, filename="h.xlsx", data=good,
                                           year=2025)
     assert result == {"created": 3, "submitted": 1}
     family = next(r for r in rates.unit_rates(tree.hanoi, 2025) if r.scheme.code == FAMILY)
     assert (family.eligible, family.applied) == (2, 1)
     with pytest.raises(PermissionDeniedError):
-        households.households_import(actor=people.yaly, commune=tree.taymo, filename="h.xlsx", data=good, year=2025)
+        households.households_import(actor=people.yaly, unit=tree.taymo, filename="h.xlsx", data=good, year=2025)
+    # A residential group's leader imports the group's own households (the village column may stay empty).
+    own = _xlsx([["", "Gia đình", "Gia đình ông D", 3, ""], ["Thôn 1", "Gia đình", "Gia đình ông E", 3, ""]])
+    with pytest.raises(ValidationFailed):  # Thôn 1 is Ya Ly's, not this group's
+        households.households_import(actor=people.village, unit=tree.village, filename="h.xlsx", data=own, year=2025)
+    own = _xlsx([["", "Gia đình", "Gia đình ông D", 3, ""]])
+    assert households.households_import(actor=people.village, unit=tree.village, filename="h.xlsx", data=own,
+                                        year=2025)["created"] == 1
+    assert Household.objects.get(name="Gia đình ông D").unit == tree.village
     # Erasing a household removes it, its assessment, and their counts.
     household = Household.objects.get(name="Gia đình ông A")
     households.household_erase(actor=people.village, household=household)
     family = next(r for r in rates.unit_rates(tree.hanoi, 2025) if r.scheme.code == FAMILY)
-    assert (family.eligible, family.applied) == (1, 0)
+    assert (family.eligible, family.applied) == (2, 0)
 
 
 def test_a_citizens_certificates_of_the_year_prefill_the_evidence(attended, schemes):

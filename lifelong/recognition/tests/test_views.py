@@ -24,6 +24,16 @@ def test_a_unit_opens_answers_and_sees_its_level_as_it_goes(client, tree, people
     preview = client.post(f"/recognition/assessments/{assessment.pk}/answers/", {**level_one, "preview": "1"})
     assert "Mức độ 1" in preview.content.decode() and 'id="level"' in preview.content.decode()
     assert not Assessment.objects.get(pk=assessment.pk).answers.filter(met=True).exists()  # a preview saves nothing
+    autosaved = client.post(f"/recognition/assessments/{assessment.pk}/answers/",
+                            {**level_one, "version": assessment.version, "autosave": "1"})
+    body = autosaved.content.decode()
+    assert autosaved.status_code == 200 and "Đã lưu lúc" in body and "Mức độ 1" in body
+    assessment.refresh_from_db()
+    assert f'id="answers-version" value="{assessment.version}" hx-swap-oob="true"' in body
+    assert 'data-testid="submit-form"' in body  # the submit form appears once a level is reached
+    again = client.post(f"/recognition/assessments/{assessment.pk}/answers/",
+                        {**level_one, "version": assessment.version - 1, "autosave": "1"})
+    assert again.status_code == 200 and 'data-testid="autosave-error"' in again.content.decode()
     saved = client.post(f"/recognition/assessments/{assessment.pk}/answers/",
                         {**level_one, "version": assessment.version, "summary": "Tóm tắt"})
     assert saved.status_code == 302
