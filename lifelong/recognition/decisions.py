@@ -19,7 +19,7 @@ from lifelong.core.validation import date_in_range
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit
 from lifelong.plans import headers
-from lifelong.recognition import tally
+from lifelong.recognition import notify, tally
 from lifelong.recognition.models import Assessment, Decision, Scheme
 
 
@@ -117,6 +117,7 @@ def decision_issue(*, actor, decision: Decision, version: int | None = None) -> 
     decision.refresh_from_db()
     audit_record(actor=actor, action="recognition.decision.issued", target=decision, unit_id=decision.authority_id,
                  recognised=len(listed))
+    notify.decision_issued(decision, actor)
     return decision
 
 

@@ -25,7 +25,7 @@ from lifelong.core.text import normalize_text, strip_control
 from lifelong.learners.models import Certificate
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit
-from lifelong.recognition import tally
+from lifelong.recognition import notify, tally
 from lifelong.recognition.models import (
     Answer,
     Assessment,
@@ -265,6 +265,7 @@ def assessment_submit(*, actor, assessment: Assessment, level: int | None = None
     tally.assessment_changed(assessment, before, (assessment.status, assessment.level_granted))
     audit_record(actor=actor, action="recognition.assessment.submitted", target=assessment,
                  unit_id=assessment.home_id, level=level)
+    notify.dossier_submitted(assessment, actor)
     return assessment
 
 
@@ -298,6 +299,7 @@ def _reviewed(actor, assessment: Assessment, before: tuple, action: str, left_de
     tally.assessment_changed(assessment, before, (assessment.status, assessment.level_granted))
     audit_record(actor=actor, action=f"recognition.assessment.{action}", target=assessment,
                  unit_id=assessment.home_id, **data)
+    notify.dossier_reviewed(assessment, actor)
     return assessment
 
 

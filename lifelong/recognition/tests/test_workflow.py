@@ -35,6 +35,15 @@ def test_self_assessment_to_decision_end_to_end(tree, people, schemes):
 
     assessment.refresh_from_db()
     assert (assessment.status, assessment.level_granted, assessment.decision_id) == ("recognised", 1, decision.pk)
+    from lifelong.reports.models import Notification
+
+    # Who heard what: Hà Nội of the submission, Tây Mỗ of the acceptance and of the decision; no one of their own act.
+    assert [n.message for n in Notification.objects.filter(user=people.hanoi2)] == [
+        "Phường Tây Mỗ đã gửi hồ sơ đề nghị công nhận “Cộng đồng học tập cấp xã” năm 2025."]
+    told = [n.message for n in Notification.objects.filter(user=people.taymo).order_by("pk")]
+    assert told[0].startswith("Hồ sơ “Cộng đồng học tập cấp xã” năm 2025 của Phường Tây Mỗ đã được chấp thuận")
+    assert "quyết định số 125/QĐ-UBND công nhận" in told[1] and len(told) == 2
+    assert not Notification.objects.filter(user=people.yaly).exists()
     assert list(unit_recognitions(tree.taymo)) == [assessment]
     for unit in (tree.taymo, tree.hanoi, tree.ministry):
         row = _rate(unit, COMMUNE)
