@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "lifelong.activities",
     "lifelong.learners",
     "lifelong.recognition",
+    "lifelong.library",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -231,6 +232,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UNIT_IMPORT_MAX_BYTES = env_int("UNIT_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 UNIT_IMPORT_MAX_ROWS = env_int("UNIT_IMPORT_MAX_ROWS", 20000)
 ACTIVITY_IMPORT_MAX_ROWS = env_int("ACTIVITY_IMPORT_MAX_ROWS", 5000)
+# The library's OAI-PMH repository (lifelong/library/oai.py): its name, the domain in its identifiers
+# (oai:<id>:resource/<n>) and the address harvesters may write to.
+OAI_REPOSITORY_NAME = env_str("OAI_REPOSITORY_NAME", "Thư viện học tập suốt đời")
+OAI_REPOSITORY_ID = env_str("OAI_REPOSITORY_ID", "hoctapsuotdoi.edu.vn")
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "thuvien@hoctapsuotdoi.edu.vn")
 # Evidence attached to a recognition self-assessment (PDF, photos, Word/Excel), served to those who may see it.
 RECOGNITION_EVIDENCE_MAX_BYTES = env_int("RECOGNITION_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 

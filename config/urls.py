@@ -36,4 +36,5 @@ urlpatterns = [
     path("", include("lifelong.learners.urls")),
     path("", include("lifelong.learners.urls_certificates")),
     path("", include("lifelong.recognition.urls")),
+    path("", include("lifelong.library.urls")),
 ]

@@ -1,0 +1,101 @@
+"""The library: learning resources that units share, and the collections that hold them (LIBRARY.md).
+
+A `Resource` is one e-book, video, audio, document, exercise, HTML5/H5P package or link to an external course
+(a MOOC), described once: Dublin Core's elements are mapped from these fields when the resource is harvested
+(OAI-PMH `oai_dc`, lifelong/library/oai.py), not stored a second time. Its licence is an SPDX id; "all rights
+reserved" allows a link only. A resource belongs to the unit that published it (its bookshelf, "tủ sách số")
+and may be listed in `Collection`s: a unit's shelf, a collection shared across units ("thư viện dùng chung"),
+or a campaign's curated list.
+
+A withdrawn resource is not deleted: it keeps its identifier and the time it was withdrawn, so that harvesters
+learn of the withdrawal (OAI-PMH `deletedRecord` = persistent). `modified_at` is the datestamp harvesters
+select on; every change moves it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lifelong.orgs.models import OrgUnit
+
+LICENCES = {  # SPDX id -> (name, address of the licence text)
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution-ShareAlike 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC-BY-NC-4.0": ("Creative Commons Attribution-NonCommercial 4.0",
+                     "https://creativecommons.org/licenses/by-nc/4.0/"),
+    "CC-BY-NC-SA-4.0": ("Creative Commons Attribution-NonCommercial-ShareAlike 4.0",
+                        "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
+    "CC-BY-ND-4.0": ("Creative Commons Attribution-NoDerivatives 4.0",
+                     "https://creativecommons.org/licenses/by-nd/4.0/"),
+    "CC-BY-NC-ND-4.0": ("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+                        "https://creativecommons.org/licenses/by-nc-nd/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0 (public domain dedication)",
+                "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "public-domain": ("Public domain", "https://creativecommons.org/publicdomain/mark/1.0/"),
+    "all-rights-reserved": ("All rights reserved", ""),
+}
+
+
+class Collection(models.Model):
+    class Kind(models.TextChoices):
+        SHELF = "shelf", _("A unit's digital bookshelf")
+        SHARED = "shared", _("Shared library")
+        CURATED = "curated", _("Curated list")
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="collections")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SHELF)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["unit__path", "name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Resource(models.Model):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document or e-book")
+        VIDEO = "video", _("Video")
+        AUDIO = "audio", _("Audio")
+        EXERCISE = "exercise", _("Exercise")
+        HTML5 = "html5", _("HTML5 / H5P package")
+        SLIDESHOW = "slideshow", _("Slides")
+        COURSE = "course", _("Online course (MOOC)")
+        LINK = "link", _("Link to a resource elsewhere")
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="resources",
+                             verbose_name=_("published by"))
+    collections = models.ManyToManyField(Collection, blank=True, related_name="resources")
+    title = models.CharField(_("title"), max_length=500)
+    creator = models.CharField(_("author"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    subjects = models.JSONField(_("subjects"), default=list, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=10, default="vi")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    licence = models.CharField(_("licence"), max_length=30, choices=[(k, v[0]) for k, v in LICENCES.items()])
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    audience = models.CharField(_("for whom"), max_length=200, blank=True)
+    level = models.CharField(_("level"), max_length=100, blank=True)
+    teaches = models.CharField(_("what it teaches"), max_length=300, blank=True)
+    time_required_minutes = models.PositiveIntegerField(_("time required (minutes)"), null=True, blank=True)
+    free = models.BooleanField(_("free of charge"), default=True)
+    issued = models.DateField(_("date of the resource"), null=True, blank=True)
+    published = models.BooleanField(_("public"), default=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The OAI-PMH datestamp: set by every change, withdrawal included.
+    modified_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["modified_at", "pk"]
+        indexes = [models.Index(fields=["modified_at", "id"], name="resource_datestamp")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCES.get(self.licence, ("", ""))[1]

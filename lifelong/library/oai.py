@@ -1,0 +1,227 @@
+"""The OAI-PMH 2.0 repository of the library, so that any library or repository can harvest its records.
+
+The protocol itself (verbs, arguments, errors, envelopes, resumption) is the `oaipmh` package's batching
+server (a maintained fork of pyoai, BSD). This module gives it the records: `LibraryRepository` answers its
+IBatchingOAI calls from the database, one page (`BATCH_SIZE` records) per request, and `oai_dc` is mapped from
+the model when written (Dublin Core is never stored as a second copy). What the package leaves out is added
+to its answer: the resumption token's `completeListSize` and `cursor`, and the empty token that ends a list.
+
+- Identifiers: `oai:<OAI_REPOSITORY_ID>:resource/<id>`; datestamps in UTC, to the second.
+- Sets: `unit:<id>` (a unit's shelf, with its whole subtree), `kind:<kind>`, `collection:<id>`.
+- A withdrawn or private resource stays as a header with status="deleted" (deletedRecord = persistent).
+"""
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db.models import Min
+from lxml import etree
+from oaipmh import common, error
+from oaipmh.metadata import MetadataRegistry
+from oaipmh.server import NS_OAIPMH, BatchingServer, decodeResumptionToken, oai_dc_writer
+
+from lifelong.library.models import LICENCES, Collection, Resource
+from lifelong.orgs.models import OrgUnit
+
+BATCH_SIZE = 100
+OAI_DC = ("oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", "http://www.openarchives.org/OAI/2.0/oai_dc/")
+DCMI_TYPES = {"document": "Text", "video": "MovingImage", "audio": "Sound", "exercise": "InteractiveResource",
+              "html5": "InteractiveResource", "slideshow": "Image", "course": "Service", "link": "Text"}
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(tzinfo=UTC)
+
+
+def identifier_of(resource_id: int) -> str:
+    return f"oai:{settings.OAI_REPOSITORY_ID}:resource/{resource_id}"
+
+
+def _resource_id(identifier: str) -> int | None:
+    prefix = f"oai:{settings.OAI_REPOSITORY_ID}:resource/"
+    raw = identifier[len(prefix):] if identifier.startswith(prefix) else ""
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
+
+
+def dublin_core(resource: Resource) -> dict[str, list[str]]:
+    """The 15 Dublin Core elements of a resource, mapped from its fields."""
+    licence_name, licence_url = LICENCES.get(resource.licence, (resource.licence, ""))
+    return {
+        "title": [resource.title],
+        "creator": [resource.creator] if resource.creator else [],
+        "subject": [str(s) for s in resource.subjects if str(s).strip()],
+        "description": [resource.description] if resource.description else [],
+        "publisher": [resource.publisher or resource.unit.name],
+        "contributor": [],
+        "date": [(resource.issued or resource.created_at.date()).isoformat()],
+        "type": [DCMI_TYPES.get(resource.kind, "Text")],
+        "format": [],
+        "identifier": [resource.url] if resource.url else [],
+        "source": [],
+        "language": [resource.language],
+        "relation": [c.name for c in resource.collections.all()],
+        "coverage": [resource.unit.name],
+        "rights": [f"{licence_name} ({resource.licence})" + (f" {licence_url}" if licence_url else "")],
+    }
+
+
+class LibraryRepository:
+    """The records, for oaipmh's BatchingServer (its IBatchingOAI interface)."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.last_total: int | None = None  # size of the list the last page was cut from
+
+    def identify(self):
+        earliest = Resource.objects.aggregate(first=Min("modified_at"))["first"] or datetime(2025, 1, 1, tzinfo=UTC)
+        return common.Identify(repositoryName=settings.OAI_REPOSITORY_NAME, baseURL=self.base_url,
+                               protocolVersion="2.0", adminEmails=[settings.OAI_ADMIN_EMAIL],
+                               earliestDatestamp=_naive_utc(earliest), deletedRecord="persistent",
+                               granularity="YYYY-MM-DDThh:mm:ssZ", compression=["identity"],
+                               toolkit_description=False)
+
+    def listMetadataFormats(self, identifier=None):  # noqa: N802 (the protocol's names)
+        if identifier is not None and not self._exists(identifier):
+            raise error.IdDoesNotExistError(f"No record has the identifier {identifier}.")
+        return [OAI_DC]
+
+    def listSets(self, cursor=0, batch_size=10):  # noqa: N802
+        kinds = [(f"kind:{value}", f"Loại: {label}", None) for value, label in Resource.Kind.choices]
+        units = [(f"unit:{pk}", f"Đơn vị: {name}", None) for pk, name in OrgUnit.objects.filter(
+            pk__in=Resource.objects.values("unit_id")).order_by("pk").values_list("pk", "name")]
+        collections = [(f"collection:{pk}", f"Bộ sưu tập: {name}", None)
+                       for pk, name in Collection.objects.order_by("pk").values_list("pk", "name")]
+        found = [(spec, str(name), about) for spec, name, about in kinds + units + collections]
+        self.last_total = len(found)
+        return found[cursor:cursor + batch_size]
+
+    def listIdentifiers(self, metadataPrefix, set=None, from_=None, until=None, cursor=0,  # noqa: N802, A002, N803
+                        batch_size=10):
+        return [header for header, _metadata, _about in
+                self.listRecords(metadataPrefix, set, from_, until, cursor, batch_size)]
+
+    def listRecords(self, metadataPrefix, set=None, from_=None, until=None, cursor=0,  # noqa: N802, A002, N803
+                    batch_size=10):
+        self._check_prefix(metadataPrefix)
+        records = self._selection(set, from_, until)
+        self.last_total = records.count()
+        page = list(records.select_related("unit").prefetch_related("collections")
+                    [int(cursor):int(cursor) + batch_size])
+        if not page and int(cursor) > 0:  # a token beyond the end of the list (the list shrank, or it was made up)
+            raise error.BadResumptionTokenError("The resumption token is past the end of the list.")
+        return [self._record(resource) for resource in page]
+
+    def getRecord(self, metadataPrefix, identifier):  # noqa: N802, N803
+        self._check_prefix(metadataPrefix)
+        resource_id = _resource_id(identifier)
+        resource = Resource.objects.select_related("unit").filter(pk=resource_id).first() if resource_id else None
+        if resource is None:
+            raise error.IdDoesNotExistError(f"No record has the identifier {identifier}.")
+        return self._record(resource)
+
+    # -- helpers ------------------------------------------------------------------------------------------------
+
+    def _exists(self, identifier: str) -> bool:
+        resource_id = _resource_id(identifier)
+        return bool(resource_id) and Resource.objects.filter(pk=resource_id).exists()
+
+    @staticmethod
+    def _check_prefix(prefix: str) -> None:
+        if prefix != OAI_DC[0]:
+            raise error.CannotDisseminateFormatError(f"Only oai_dc is offered, not {prefix}.")
+
+    @staticmethod
+    def _selection(set_spec, from_, until):
+        records = Resource.objects.all()
+        if from_ is not None:
+            records = records.filter(modified_at__gte=_aware(from_))
+        if until is not None:
+            records = records.filter(modified_at__lte=_aware(until))
+        if set_spec:
+            kind, _sep, value = str(set_spec).partition(":")
+            if kind == "kind" and value in Resource.Kind.values:
+                records = records.filter(kind=value)
+            elif kind in ("unit", "collection") and value.isascii() and value.isdigit() and len(value) <= 18:
+                if kind == "unit":
+                    unit = OrgUnit.objects.filter(pk=int(value)).first()
+                    records = records.filter(unit__path__startswith=unit.path) if unit else records.none()
+                else:
+                    records = records.filter(collections__pk=int(value))
+            else:
+                records = records.none()
+        return records.order_by("modified_at", "pk")
+
+    @staticmethod
+    def _record(resource: Resource):
+        deleted = resource.withdrawn_at is not None or not resource.published
+        sets = [f"unit:{resource.unit_id}", f"kind:{resource.kind}"] + [
+            f"collection:{c.pk}" for c in resource.collections.all()]
+        header = common.Header(None, identifier_of(resource.pk), _naive_utc(resource.modified_at), sets, deleted)
+        metadata = None if deleted else common.Metadata(None, dublin_core(resource))
+        return header, metadata, None
+
+
+def _registry() -> MetadataRegistry:
+    registry = MetadataRegistry()
+    registry.registerWriter("oai_dc", oai_dc_writer)
+    return registry
+
+
+def _complete_token(body: bytes, request_kw: dict, total: int | None) -> bytes:
+    """Add what OAI-PMH asks of a resumption token and oaipmh leaves out: completeListSize and cursor, and an
+    empty token on the last page of a list that was resumed."""
+    verb = request_kw.get("verb")
+    if verb not in ("ListRecords", "ListIdentifiers", "ListSets") or total is None:
+        return body
+    tree = etree.fromstring(body)
+    lists = tree.findall(f"{{{NS_OAIPMH}}}{verb}")
+    if not lists:
+        return body
+    cursor = 0
+    if "resumptionToken" in request_kw:
+        try:
+            cursor = decodeResumptionToken(request_kw["resumptionToken"])[1]
+        except error.BadResumptionTokenError:
+            return body
+    token = lists[0].find(f"{{{NS_OAIPMH}}}resumptionToken")
+    if token is None and "resumptionToken" in request_kw:
+        token = etree.SubElement(lists[0], f"{{{NS_OAIPMH}}}resumptionToken")
+    if token is None:
+        return body
+    token.set("completeListSize", str(total))
+    token.set("cursor", str(cursor))
+    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+# What a token of ours carries (oaipmh also writes the batch size, which it sets again on every request).
+_TOKEN_KEYS = {"ListRecords": {"metadataPrefix", "set", "from_", "until", "batch_size"},
+               "ListIdentifiers": {"metadataPrefix", "set", "from_", "until", "batch_size"},
+               "ListSets": {"batch_size"}}
+
+
+def _token_is_ours(verb: str, token: str) -> bool:
+    """A resumption token this server could have made for this verb (anything else is badResumptionToken)."""
+    try:
+        kw, cursor = decodeResumptionToken(token)
+    except (error.BadResumptionTokenError, error.DatestampError, ValueError):
+        return False
+    allowed = _TOKEN_KEYS.get(verb)
+    return allowed is not None and set(kw) <= allowed and (verb == "ListSets" or "metadataPrefix" in kw) \
+        and 0 <= cursor <= 10**9
+
+
+def handle(request_kw: dict, base_url: str) -> bytes:
+    """The XML answer to one OAI-PMH request (its arguments as a dict of single values)."""
+    request_kw = dict(request_kw)
+    if "resumptionToken" in request_kw and not _token_is_ours(request_kw.get("verb", ""),
+                                                              request_kw["resumptionToken"]):
+        request_kw["resumptionToken"] = "!"  # oaipmh answers it with badResumptionToken
+    repository = LibraryRepository(base_url)
+    server = BatchingServer(repository, metadata_registry=_registry(), resumption_batch_size=BATCH_SIZE)
+    body = server.handleRequest(dict(request_kw))
+    return _complete_token(body, request_kw, repository.last_total)
+
