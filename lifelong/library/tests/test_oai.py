@@ -58,7 +58,8 @@ def test_full_harvest_in_pages_with_size_and_cursor(client, shelf):
     _shelf, made = shelf
     seen, token, pages = [], None, 0
     while True:
-        tree = ask(client, verb="ListRecords", **({"resumptionToken": token} if token else {"metadataPrefix": "oai_dc"}))
+        arguments = {"resumptionToken": token} if token else {"metadataPrefix": "oai_dc"}
+        tree = ask(client, verb="ListRecords", **arguments)
         records = tree.findall("o:ListRecords/o:record", NS)
         seen += [r.findtext("o:header/o:identifier", namespaces=NS) for r in records]
         element = tree.find("o:ListRecords/o:resumptionToken", NS)
