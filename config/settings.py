@@ -237,6 +237,9 @@ ACTIVITY_IMPORT_MAX_ROWS = env_int("ACTIVITY_IMPORT_MAX_ROWS", 5000)
 OAI_REPOSITORY_NAME = env_str("OAI_REPOSITORY_NAME", "Thư viện học tập suốt đời")
 OAI_REPOSITORY_ID = env_str("OAI_REPOSITORY_ID", "hoctapsuotdoi.edu.vn")
 OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "thuvien@hoctapsuotdoi.edu.vn")
+# Library uploads (lifelong/library/services.py): a file's size, and what a zip package may unpack to.
+LIBRARY_UPLOAD_MAX_BYTES = env_int("LIBRARY_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
+LIBRARY_UNZIPPED_MAX_BYTES = env_int("LIBRARY_UNZIPPED_MAX_BYTES", 500 * 1024 * 1024)
 # Evidence attached to a recognition self-assessment (PDF, photos, Word/Excel), served to those who may see it.
 RECOGNITION_EVIDENCE_MAX_BYTES = env_int("RECOGNITION_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 

@@ -15,6 +15,7 @@ select on; every change moves it.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lifelong.core.text import search_key
 from lifelong.orgs.models import OrgUnit
 
 LICENCES = {  # SPDX id -> (name, address of the licence text)
@@ -77,6 +78,15 @@ class Resource(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     licence = models.CharField(_("licence"), max_length=30, choices=[(k, v[0]) for k, v in LICENCES.items()])
     url = models.URLField(_("address"), max_length=500, blank=True)
+    # An uploaded file (never for "all rights reserved": those are linked only), with what its content is.
+    file = models.FileField(upload_to="library/%Y/", blank=True, max_length=300)
+    file_type = models.CharField(max_length=20, blank=True)  # pdf, epub, mp3, mp4, h5p, html5
+    file_size = models.PositiveBigIntegerField(null=True, blank=True)
+    # MOOCs: who runs the course and when it runs.
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    starts_on = models.DateField(_("starts"), null=True, blank=True)
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    search_key = models.CharField(max_length=1000, editable=False, db_index=True, default="")
     audience = models.CharField(_("for whom"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=100, blank=True)
     teaches = models.CharField(_("what it teaches"), max_length=300, blank=True)
@@ -95,6 +105,15 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def refresh_search_key(self) -> None:
+        """The folded text searches match (lifelong.core.text.search_key), kept with every write."""
+        self.search_key = search_key(" ".join([self.title, self.creator, " ".join(map(str, self.subjects)),
+                                               self.teaches, self.description[:300]]))[:1000]
+
+    @property
+    def downloadable(self) -> bool:
+        return bool(self.file) and self.licence != "all-rights-reserved"
 
     @property
     def licence_url(self) -> str:
