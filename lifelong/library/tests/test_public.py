@@ -1,0 +1,57 @@
+"""Public pages: search without tone marks, JSON-LD, the file with byte ranges, licences and withdrawals."""
+
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from lifelong.library import services
+from lifelong.orgs.models import Membership
+
+AUDIO = b"ID3" + bytes(range(256)) * 40  # 10 KB of "audio"
+
+
+@pytest.fixture
+def published(tree, make_user, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    teacher = make_user(tree.school, Membership.Role.EDITOR)
+    audio = services.resource_create(actor=teacher, unit=tree.school, upload=SimpleUploadedFile("bai.mp3", AUDIO),
+                                     data={"title": "Bài nghe: Kỹ năng số cho người cao tuổi", "kind": "audio",
+                                           "licence": "CC-BY-SA-4.0", "subjects": ["kỹ năng số"],
+                                           "audience": "người cao tuổi", "time_required_minutes": 15,
+                                           "description": "Nghe </script><script>alert(1)</script>"})
+    reserved = services.resource_create(actor=teacher, unit=tree.school, data={
+        "title": "Giáo trình có bản quyền", "kind": "document", "licence": "all-rights-reserved",
+        "url": "https://nxb.example.vn/giao-trinh"})
+    return teacher, audio, reserved
+
+
+def test_search_without_tone_marks_and_json_ld(client, published):
+    _teacher, audio, reserved = published
+    found = client.get("/thu-vien/?q=ky+nang+so").content.decode()
+    assert "Bài nghe: Kỹ năng số cho người cao tuổi" in found and "Giáo trình có bản quyền" not in found
+    assert "Giáo trình" in client.get("/thu-vien/?licence=all-rights-reserved").content.decode()
+    page = client.get(f"/thu-vien/{audio.pk}/").content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    data = json.loads(block)
+    assert data["@type"] == "LearningResource" and data["timeRequired"] == "PT15M"
+    assert data["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+    assert "</script><script>" not in block  # the description cannot close the element
+
+
+def test_the_file_answers_byte_ranges_and_respects_the_licence(client, published):
+    teacher, audio, reserved = published
+    whole = client.get(f"/thu-vien/{audio.pk}/tep")
+    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"
+    assert b"".join(whole.streaming_content) == AUDIO
+    part = client.get(f"/thu-vien/{audio.pk}/tep", HTTP_RANGE="bytes=100-199")
+    assert part.status_code == 206 and part["Content-Range"] == f"bytes 100-199/{len(AUDIO)}"
+    assert b"".join(part.streaming_content) == AUDIO[100:200] and part["Content-Type"] == "audio/mpeg"
+    tail = client.get(f"/thu-vien/{audio.pk}/tep", HTTP_RANGE="bytes=-10")
+    assert b"".join(tail.streaming_content) == AUDIO[-10:]
+    assert client.get(f"/thu-vien/{audio.pk}/tep", HTTP_RANGE=f"bytes={len(AUDIO) + 5}-").status_code == 416
+    assert client.get(f"/thu-vien/{reserved.pk}/tep").status_code == 404  # linked only
+    services.resource_withdraw(actor=teacher, resource=audio)
+    assert client.get(f"/thu-vien/{audio.pk}/").status_code == 404
+    assert client.get(f"/thu-vien/{audio.pk}/tep").status_code == 404
