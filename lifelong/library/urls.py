@@ -1,10 +1,12 @@
 from django.urls import path
 
-from lifelong.library import views, views_public
+from lifelong.library import views, views_public, views_shelf
 
 urlpatterns = [
     path("oai", views.oai_endpoint, name="oai"),
     path("thu-vien/", views_public.library_home, name="library_home"),
     path("thu-vien/<id:pk>/", views_public.resource_detail, name="library_resource"),
     path("thu-vien/<id:pk>/tep", views_public.resource_file, name="library_file"),
+    path("thu-vien/<id:pk>/go/", views_shelf.resource_withdraw, name="library_withdraw"),
+    path("units/<id:pk>/thu-vien/", views_shelf.unit_shelf, name="library_shelf"),
 ]

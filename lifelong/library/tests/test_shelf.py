@@ -1,0 +1,29 @@
+"""The bookshelf page: a school's editor publishes and withdraws; others read or get nothing."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from lifelong.library.models import Resource
+from lifelong.orgs.models import Membership
+
+
+def test_an_editor_publishes_from_the_page_and_others_cannot(client, tree, make_user, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(make_user(tree.school, Membership.Role.EDITOR))
+    url = f"/units/{tree.school.pk}/thu-vien/"
+    form = {"title": "Sổ tay an toàn trên mạng", "kind": "document", "licence": "CC-BY-4.0",
+            "subjects": "an toàn mạng, kỹ năng số"}
+    refused = client.post(url, {**form, "upload": SimpleUploadedFile("a.pdf", b"not a pdf")})
+    assert refused.status_code == 400 and "Hãy tải lên sách PDF" in refused.content.decode()
+    assert not Resource.objects.exists()
+    done = client.post(url, {**form, "upload": SimpleUploadedFile("a.pdf", b"%PDF-1.7 sach")})
+    assert done.status_code == 302
+    book = Resource.objects.get()
+    assert book.subjects == ["an toàn mạng", "kỹ năng số"] and book.file_type == "pdf"
+    assert "1 học liệu" in client.get(f"/units/{tree.school.pk}/").content.decode()
+    client.force_login(make_user(tree.yaly, Membership.Role.EDITOR))
+    assert client.get(url).status_code == 404
+    assert client.post(f"/thu-vien/{book.pk}/go/").status_code == 404
+    client.force_login(make_user(tree.school, Membership.Role.VIEWER))
+    page = client.get(url)
+    assert page.status_code == 200 and 'data-testid="resource-form"' not in page.content.decode()
+    assert client.post(url, form).status_code == 403
