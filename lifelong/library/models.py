@@ -18,21 +18,21 @@ from django.utils.translation import gettext_lazy as _
 from lifelong.core.text import search_key
 from lifelong.orgs.models import OrgUnit
 
-LICENCES = {  # SPDX id -> (name, address of the licence text)
-    "CC-BY-4.0": ("Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"),
-    "CC-BY-SA-4.0": ("Creative Commons Attribution-ShareAlike 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
-    "CC-BY-NC-4.0": ("Creative Commons Attribution-NonCommercial 4.0",
+LICENCES = {  # SPDX id -> (name, address of the licence text); the names are shown in the reader's language
+    "CC-BY-4.0": (_("Creative Commons Attribution 4.0 (CC BY)"), "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": (_("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA)"), "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC-BY-NC-4.0": (_("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC)"),
                      "https://creativecommons.org/licenses/by-nc/4.0/"),
-    "CC-BY-NC-SA-4.0": ("Creative Commons Attribution-NonCommercial-ShareAlike 4.0",
+    "CC-BY-NC-SA-4.0": (_("Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA)"),
                         "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
-    "CC-BY-ND-4.0": ("Creative Commons Attribution-NoDerivatives 4.0",
+    "CC-BY-ND-4.0": (_("Creative Commons Attribution-NoDerivatives 4.0 (CC BY-ND)"),
                      "https://creativecommons.org/licenses/by-nd/4.0/"),
-    "CC-BY-NC-ND-4.0": ("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+    "CC-BY-NC-ND-4.0": (_("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 (CC BY-NC-ND)"),
                         "https://creativecommons.org/licenses/by-nc-nd/4.0/"),
-    "CC0-1.0": ("Creative Commons Zero 1.0 (public domain dedication)",
+    "CC0-1.0": (_("Creative Commons Zero 1.0 (CC0, public domain dedication)"),
                 "https://creativecommons.org/publicdomain/zero/1.0/"),
-    "public-domain": ("Public domain", "https://creativecommons.org/publicdomain/mark/1.0/"),
-    "all-rights-reserved": ("All rights reserved", ""),
+    "public-domain": (_("Public domain"), "https://creativecommons.org/publicdomain/mark/1.0/"),
+    "all-rights-reserved": (_("All rights reserved"), ""),
 }
 
 

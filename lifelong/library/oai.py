@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db.models import Min
+from django.utils import translation
 from lxml import etree
 from oaipmh import common, error
 from oaipmh.metadata import MetadataRegistry
@@ -49,7 +50,8 @@ def _resource_id(identifier: str) -> int | None:
 
 def dublin_core(resource: Resource) -> dict[str, list[str]]:
     """The 15 Dublin Core elements of a resource, mapped from its fields."""
-    licence_name, licence_url = LICENCES.get(resource.licence, (resource.licence, ""))
+    with translation.override("vi"):  # the catalogue's own language, whoever harvests
+        licence_name, licence_url = (str(part) for part in LICENCES.get(resource.licence, (resource.licence, "")))
     return {
         "title": [resource.title],
         "creator": [resource.creator] if resource.creator else [],

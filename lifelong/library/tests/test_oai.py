@@ -82,7 +82,7 @@ def test_dublin_core_is_mapped_from_the_model(client, shelf):
     dc = tree.find("o:GetRecord/o:record/o:metadata", NS)[0]
     assert dc.findtext("dc:title", namespaces=NS) == "Sách điện tử số 1"
     assert [s.text for s in dc.findall("dc:subject", NS)] == ["kỹ năng số", "đọc sách"]
-    assert dc.findtext("dc:rights", namespaces=NS).startswith("Creative Commons Attribution 4.0 (CC-BY-4.0)")
+    assert dc.findtext("dc:rights", namespaces=NS).endswith("(CC-BY-4.0) https://creativecommons.org/licenses/by/4.0/")
     assert dc.findtext("dc:relation", namespaces=NS) == "Tủ sách số THCS Nguyễn Quý Đức"
     assert dc.findtext("dc:coverage", namespaces=NS) == "Trường THCS Nguyễn Quý Đức"
 

@@ -1,0 +1,84 @@
+"""The library demo: bookshelves for the demo's schools and communes, a shared library, and a few online
+courses. Every item was written for the demo (small HTML5 lessons under Creative Commons licences); the
+courses are links to example addresses, marked "all rights reserved", so nothing is copied. Published through
+the services by the units' own demo officials. Idempotent: a second run finds the shelves and adds nothing.
+"""
+
+import io
+import zipfile
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from lifelong.library import services
+from lifelong.library.models import Collection, Resource
+from lifelong.orgs.demo import TAY_MO, YA_LY, demo_unit
+from lifelong.orgs.models import OrgUnit, User
+
+LESSON = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><h1>{title}</h1>{body}<p><small>Tài liệu mẫu của nền tảng Học tập suốt đời, giấy phép {licence}.</small></p>
+</body></html>"""
+
+# (unit: code or (code, name), official, title, kind, licence, subjects, audience, minutes, body or URL)
+ITEMS = [
+    ((TAY_MO, "Trường THCS Nguyễn Quý Đức"), "truong", "Bài tập: Nhận biết tin nhắn lừa đảo", "exercise",
+     "CC-BY-SA-4.0", ["kỹ năng số", "an toàn mạng"], "học sinh, người dân", 15,
+     "<p>Đọc từng tin nhắn và chọn: tin thật hay tin lừa đảo? Dấu hiệu: đòi chuyển tiền gấp, đường link lạ, "
+     "xin mã OTP.</p>"),
+    ((TAY_MO, "Trường THCS Nguyễn Quý Đức"), "truong", "Hướng dẫn dùng tủ sách số của trường", "document",
+     "CC0-1.0", ["thư viện số", "đọc sách"], "học sinh, phụ huynh", 10,
+     "<p>Tìm sách không cần gõ dấu, mở sách ngay trên điện thoại, và gợi ý sách mới cho thư viện.</p>"),
+    (TAY_MO, "taymo", "Sổ tay kỹ năng số cho người cao tuổi", "document", "CC-BY-4.0",
+     ["kỹ năng số", "người cao tuổi"], "người cao tuổi", 30,
+     "<ol><li>Gọi video cho con cháu.</li><li>Dùng dịch vụ công trực tuyến.</li>"
+     "<li>Không chia sẻ mã OTP với bất kỳ ai.</li></ol>"),
+    (YA_LY, "yaly", "Học tiếng Việt qua truyện dân gian Tây Nguyên", "document", "CC-BY-NC-4.0",
+     ["đọc sách", "văn hóa"], "người dân, học sinh", 20,
+     "<p>Mỗi truyện ngắn có phần đọc to, từ mới và câu hỏi cùng trao đổi trong gia đình.</p>"),
+    (YA_LY, "yaly", "Khóa học trực tuyến: Kỹ năng số cơ bản", "course", "all-rights-reserved",
+     ["kỹ năng số"], "người dân", 240, "https://example.vn/khoa-hoc/ky-nang-so-co-ban"),
+    (TAY_MO, "taymo", "Khóa học trực tuyến: Ứng dụng AI trong công việc hằng ngày", "course",
+     "all-rights-reserved", ["trí tuệ nhân tạo", "kỹ năng số"], "cán bộ, người lao động", 360,
+     "https://example.vn/khoa-hoc/ung-dung-ai"),
+]
+
+
+def _lesson(title: str, body: str, licence: str) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("index.html", LESSON.format(title=title, body=body, licence=licence))
+    return SimpleUploadedFile("bai-hoc.zip", buffer.getvalue(), content_type="application/zip")
+
+
+def _unit(place) -> OrgUnit:
+    return demo_unit(*place) if isinstance(place, tuple) else demo_unit(place)
+
+
+@transaction.atomic
+def load_demo_library() -> dict[str, int]:
+    if Resource.objects.exists():
+        return {"resources": 0, "collections": 0}
+    made, shelves = [], {}
+    for place, official, title, kind, licence, subjects, audience, minutes, content in ITEMS:
+        unit = _unit(place)
+        actor = User.objects.get(username=official)
+        shelf = shelves.get(unit.pk) or Collection.objects.create(unit=unit, name=f"Tủ sách số {unit.name}")
+        shelves[unit.pk] = shelf
+        data = {"title": title, "kind": kind, "licence": licence, "subjects": subjects, "audience": audience,
+                "time_required_minutes": minutes, "description": "Tài liệu mẫu viết cho bản trình diễn."}
+        if kind == "course":
+            data.update(url=content, provider="Đơn vị đào tạo (địa chỉ ví dụ)", starts_on=date(2025, 10, 1),
+                        ends_on=date(2025, 12, 31))
+            resource = services.resource_create(actor=actor, unit=unit, data=data, collections=[shelf])
+        else:
+            resource = services.resource_create(actor=actor, unit=unit, data=data,
+                                                upload=_lesson(title, content, licence), collections=[shelf])
+        made.append(resource)
+    ministry = OrgUnit.objects.filter(parent__isnull=True).order_by("pk").first()
+    shared = Collection.objects.create(unit=ministry, kind=Collection.Kind.SHARED,
+                                       name="Thư viện dùng chung Tuần lễ 2025",
+                                       description="Học liệu mở các đơn vị chia sẻ trong Tuần lễ.")
+    for resource in made:
+        resource.collections.add(shared)
+    return {"resources": len(made), "collections": len(shelves) + 1}
