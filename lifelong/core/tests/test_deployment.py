@@ -152,7 +152,8 @@ def test_every_html_page_forbids_inline_code_and_shares_the_camera_only_with_its
 
 TEMPLATE_DIRS = [ROOT / "templates", *sorted((ROOT / "lifelong").glob("*/templates"))]
 INLINE_CODE = [
-    ("inline <script>", re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.I)),
+    # A JSON-LD data block (type="application/ld+json") is data, never run: the policy does not apply to it.
+    ("inline <script>", re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*\btype=\"application/ld\+json\")[^>]*>", re.I)),
     ("event handler attribute", re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I | re.S)),
     ("htmx hx-on attribute", re.compile(r"\s(?:hx|data-hx)-on\b", re.I)),
     ("javascript: URL", re.compile(r"javascript:", re.I)),
@@ -171,6 +172,7 @@ def test_the_template_scanner_finds_what_the_policy_blocks():
     assert inline_code("<script>htmx.config.x = 1</script>") == ["inline <script>"]
     assert inline_code('<button hx-on:click="go()">') == ["htmx hx-on attribute"]
     assert inline_code('<script src="/static/js/app.js" defer></script><p>Online, one = 1</p>') == []
+    assert inline_code('<script type="application/ld+json">{"@type": "LearningResource"}</script>') == []
 
 
 def test_no_template_has_inline_script_or_style():
