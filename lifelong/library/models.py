@@ -87,6 +87,9 @@ class Resource(models.Model):
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     search_key = models.CharField(max_length=1000, editable=False, db_index=True, default="")
+    # How often its public page was opened and its file downloaded (counted with F(), never lost to a race).
+    views = models.PositiveIntegerField(default=0, editable=False)
+    downloads = models.PositiveIntegerField(default=0, editable=False)
     audience = models.CharField(_("for whom"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=100, blank=True)
     teaches = models.CharField(_("what it teaches"), max_length=300, blank=True)

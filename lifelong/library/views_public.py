@@ -3,6 +3,7 @@
 import json
 import re
 
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
@@ -34,6 +35,7 @@ def resource_detail(request, pk: int):
     resource = selectors.public_resource(pk)
     if resource is None:
         raise Http404
+    Resource.objects.filter(pk=resource.pk).update(views=F("views") + 1)  # the datestamp does not move
     data = json.dumps(selectors.json_ld(resource, request.build_absolute_uri()), ensure_ascii=False)
     # Escaped as Django's json_script does, so that no text of the resource can close the script element.
     data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
@@ -45,6 +47,9 @@ def resource_file(request, pk: int):
     resource = selectors.public_resource(pk)
     if resource is None or not resource.downloadable:
         raise Http404
+    if not request.headers.get("Range") or request.headers.get("Range", "").startswith("bytes=0-"):
+        # A player asks for many ranges of one file: only the first request of a reading counts as a download.
+        Resource.objects.filter(pk=resource.pk).update(downloads=F("downloads") + 1)
     content_type = _CONTENT_TYPES.get(resource.file_type, "application/octet-stream")
     size = resource.file.size
     match = _RANGE.match(request.headers.get("Range", "").strip())

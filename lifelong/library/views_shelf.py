@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -36,8 +37,9 @@ def unit_shelf(request, pk: int):
             else:
                 messages.success(request, _("Published: %(title)s.") % {"title": resource.title})
                 return redirect("library_shelf", pk=unit.pk)
+    totals = Resource.objects.filter(unit=unit).aggregate(views=Sum("views"), downloads=Sum("downloads"))
     return render(request, "library/shelf.html", {
-        "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "form": form,
+        "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "form": form, "totals": totals,
         "resources": Resource.objects.filter(unit=unit).order_by("-modified_at")[:200],
         "can_edit": can_edit(request.user, unit)}, status=status)
 

@@ -38,6 +38,9 @@ def test_search_without_tone_marks_and_json_ld(client, published):
     assert data["@type"] == "LearningResource" and data["timeRequired"] == "PT15M"
     assert data["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
     assert "</script><script>" not in block  # the description cannot close the element
+    before = audio.modified_at
+    audio.refresh_from_db()
+    assert audio.views == 1 and audio.modified_at == before  # counted, without moving the OAI datestamp
 
 
 def test_the_file_answers_byte_ranges_and_respects_the_licence(client, published):
@@ -51,6 +54,8 @@ def test_the_file_answers_byte_ranges_and_respects_the_licence(client, published
     tail = client.get(f"/thu-vien/{audio.pk}/tep", HTTP_RANGE="bytes=-10")
     assert b"".join(tail.streaming_content) == AUDIO[-10:]
     assert client.get(f"/thu-vien/{audio.pk}/tep", HTTP_RANGE=f"bytes={len(AUDIO) + 5}-").status_code == 416
+    audio.refresh_from_db()
+    assert audio.downloads == 1  # the ranges a player asks for afterwards are the same reading
     assert client.get(f"/thu-vien/{reserved.pk}/tep").status_code == 404  # linked only
     services.resource_withdraw(actor=teacher, resource=audio)
     assert client.get(f"/thu-vien/{audio.pk}/").status_code == 404
