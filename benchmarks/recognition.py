@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import recreate_database, step  # noqa: E402
+from benchmarks.common import add_synthetic_units, recreate_database, step, timed  # noqa: E402
 
 BENCH_URL = os.environ.get("BENCH_RECOGNITION_DATABASE_URL",
                            "postgres://postgres@127.0.0.1:5432/lifelong_bench_recognition")
@@ -57,19 +57,10 @@ def build() -> dict:
     t = step("load_units (Ministry, 34 provinces, 3,321 communes)", t)
     schemes = {s.target: s for s in Scheme.objects.filter(code__in=[
         "cdht-xa-tt25-2023", "cdht-thon-khvn", "dvht-co-so-tt24-2023", "gia-dinh-hoc-tap-khvn"])}
-    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit = off")
         cursor.execute("SET work_mem = '256MB'")
-        cursor.execute(f"""
-            INSERT INTO orgs_orgunit (name, kind, code, parent_id, path, depth, search_key, version,
-                                      created_at, updated_at)
-            SELECT CASE WHEN g %% 3 = 0 THEN 'Trường ' ELSE 'Thôn ' END || c.name || ' số ' || g,
-                   CASE WHEN g %% 3 = 0 THEN 'school' ELSE 'village' END, NULL, c.id,
-                   c.path || '00' || substr('{alphabet}', g / 36 + 1, 1) || substr('{alphabet}', g %% 36 + 1, 1),
-                   c.depth + 1, c.search_key || ' ' || g, 1, now(), now()
-            FROM orgs_orgunit c CROSS JOIN generate_series(0, %s - 1) AS g
-            WHERE c.kind = 'commune'""", [UNITS_PER_COMMUNE])
+        add_synthetic_units(cursor, UNITS_PER_COMMUNE)
         t = step(f"synthetic units ({UNITS_PER_COMMUNE} per commune)", t)
         cursor.execute("""
             INSERT INTO recognition_household (commune_id, unit_id, kind, name, members, created_at)
@@ -110,16 +101,6 @@ def build() -> dict:
     return {"build_seconds": build_seconds, "units": units, "households": households, "assessments": assessments,
             "schemes": schemes}
 
-
-def timed(function, samples: int) -> tuple[float, float]:
-    function()
-    durations = []
-    for _ in range(samples):
-        started = time.perf_counter()
-        function()
-        durations.append((time.perf_counter() - started) * 1000)
-    durations.sort()
-    return statistics.median(durations), durations[round(0.95 * (len(durations) - 1))]
 
 
 def measure(built: dict) -> list[tuple[str, float, float, str]]:

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import recreate_database, step  # noqa: E402
+from benchmarks.common import add_synthetic_units, recreate_database, step, timed  # noqa: E402
 
 BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lifelong_bench")
 UNITS_PER_COMMUNE = int(os.environ.get("BENCH_UNITS_PER_COMMUNE", "44"))
@@ -64,17 +64,7 @@ def build() -> dict:
         cursor.execute("SET session_replication_role = replica")
         cursor.execute("SET work_mem = '256MB'")
         cursor.execute("SET synchronous_commit = off")
-        alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        # Synthetic schools and villages under every commune (a third schools, the rest villages).
-        cursor.execute(f"""
-            INSERT INTO orgs_orgunit (name, kind, code, parent_id, path, depth, search_key, version,
-                                      created_at, updated_at)
-            SELECT CASE WHEN g %% 3 = 0 THEN 'Trường ' ELSE 'Thôn ' END || c.name || ' số ' || g,
-                   CASE WHEN g %% 3 = 0 THEN 'school' ELSE 'village' END, NULL, c.id,
-                   c.path || '00' || substr('{alphabet}', g / 36 + 1, 1) || substr('{alphabet}', g %% 36 + 1, 1),
-                   c.depth + 1, c.search_key || ' ' || g, 1, now(), now()
-            FROM orgs_orgunit c CROSS JOIN generate_series(0, %s - 1) AS g
-            WHERE c.kind = 'commune'""", [UNITS_PER_COMMUNE])
+        add_synthetic_units(cursor, UNITS_PER_COMMUNE)
         t = step(f"synthetic units ({UNITS_PER_COMMUNE} per commune)", t)
         # Everyone below the Ministry must report to its parent by 20/10 (provinces), 15/10 (communes), 10/10.
         cursor.execute("""
@@ -170,17 +160,6 @@ def build() -> dict:
     print(f"  built {units:,} units, {values:,} values, {totals_rows:,} total rows in {build_seconds:.0f} s\n")
     return {"campaign": campaign, "build_seconds": build_seconds, "units": units, "values": values}
 
-
-def timed(function, samples: int) -> tuple[float, float]:
-    function()  # warm the caches once
-    durations = []
-    for _ in range(samples):
-        started = time.perf_counter()
-        function()
-        durations.append((time.perf_counter() - started) * 1000)
-    durations.sort()
-    p95 = durations[min(len(durations) - 1, round(0.95 * (len(durations) - 1)))]
-    return statistics.median(durations), p95
 
 
 def measure(campaign) -> list[tuple[str, float, float, str]]:

@@ -16,24 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lifelong.orgs.models import Membership, OrgUnit
-from lifelong.recognition.models import Assessment, AuthorityRule, ReminderSent, Scheme
+from lifelong.recognition.models import Assessment, ReminderSent, Scheme
+from lifelong.recognition.selectors import authority_rule_for, due_day
 from lifelong.reports.models import Notification
 
 DAYS_BEFORE = (30, 7)
-
-
-def _due(rule: AuthorityRule, year: int) -> date:
-    for day in (rule.dossier_due_day, rule.dossier_due_day - 1, rule.dossier_due_day - 2, rule.dossier_due_day - 3):
-        try:  # 31/4 → 30/4, 29/02 in a common year → 28/02
-            return date(year, rule.dossier_due_month, day)
-        except ValueError:
-            continue
-    raise ValueError(rule.dossier_due_day)
-
-
-def _rule_for(rules: list[AuthorityRule], unit: OrgUnit) -> AuthorityRule | None:
-    matching = [r for r in rules if r.level is None and (r.within_id is None or unit.path.startswith(r.within.path))]
-    return max(matching, key=lambda r: len(r.within.path) if r.within_id else 0, default=None)
 
 
 def _send(unit: OrgUnit, scheme: Scheme, year: int, due: date) -> int:
@@ -66,10 +53,10 @@ def send_recognition_reminders(today: date | None = None) -> int:
         for unit in OrgUnit.objects.filter(kind__in=scheme.unit_kinds()).select_related(None).iterator(2000):
             if unit.pk in applied:
                 continue
-            rule = _rule_for(rules, unit)
+            rule = authority_rule_for(scheme, unit, rules=rules)
             if rule is None:
                 continue
-            due = _due(rule, today.year)
+            due = due_day(today.year, rule.dossier_due_month, rule.dossier_due_day)
             days = (due - today).days
             if days not in DAYS_BEFORE:
                 continue

@@ -9,6 +9,7 @@
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
@@ -42,16 +43,28 @@ def schemes_for_unit(unit: OrgUnit, year: int) -> list[Scheme]:
     return [s for s in schemes_for_year(year) if s.active and s.rates_units and unit.kind in s.unit_kinds()]
 
 
-def authority_rule_for(scheme: Scheme, home: OrgUnit, level: int | None = None) -> AuthorityRule | None:
-    """The deepest rule whose unit contains `home`; a rule for the level wins over one for every level."""
+def authority_rule_for(scheme: Scheme, home: OrgUnit, level: int | None = None,
+                       rules: list[AuthorityRule] | None = None) -> AuthorityRule | None:
+    """The deepest rule whose unit contains `home`; a rule for the level wins over one for every level.
+    `rules` (the scheme's rules with `within` loaded) spares the query when asking for many units."""
     candidates = []
-    for rule in scheme.authority_rules.select_related("within"):
+    for rule in rules if rules is not None else scheme.authority_rules.select_related("within"):
         if rule.within_id and not home.is_within(rule.within):
             continue
         if rule.level is not None and rule.level != level:
             continue
         candidates.append(((rule.within.depth + 1) if rule.within_id else 0, rule.level is not None, rule.pk, rule))
     return max(candidates, key=lambda c: c[:3])[3] if candidates else None
+
+
+def due_day(year: int, month: int, day: int) -> date:
+    """The day a rule names, in `year`; a day the month lacks (31/4, 29/2 in a common year) is its last day."""
+    for candidate in (day, day - 1, day - 2, day - 3):
+        try:
+            return date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(f"no day {day}/{month}")
 
 
 # --- Permissions on one assessment -------------------------------------------------------------------------------
@@ -268,18 +281,8 @@ def officials_tasks(user) -> list[RecognitionTask]:
 
 def deadlines(scheme: Scheme, home: OrgUnit, year: int, level: int | None = None):
     """(dossier due, decision due) for a subject of `home` rated in `year`, per its authority rule; None if none."""
-    from datetime import date
-
     rule = authority_rule_for(scheme, home, level)
     if rule is None:
         return None
-
-    def day(month: int, value: int) -> date:
-        for candidate in (value, value - 1, value - 2, value - 3):  # 31/4 → 30/4, 29/2 in a common year → 28/2
-            try:
-                return date(year + 1, month, candidate)
-            except ValueError:
-                continue
-        raise ValueError(f"no day {value}/{month}")
-
-    return day(rule.dossier_due_month, rule.dossier_due_day), day(rule.decision_due_month, rule.decision_due_day)
+    return (due_day(year + 1, rule.dossier_due_month, rule.dossier_due_day),
+            due_day(year + 1, rule.decision_due_month, rule.decision_due_day))
