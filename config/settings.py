@@ -348,8 +348,8 @@ PLAN_PUBLISHED_HOOKS = [
     "lifelong.reports.services.expected_reporters_from_plan",
     "lifelong.activities.services.opening_from_plan",
 ]
-# Where the results form finds its proposed (pre-filled) values.
-REPORT_PROPOSALS = "lifelong.activities.prefill.proposals"
+# Where the results form finds its proposed (pre-filled) values: each app proposes its own indicators.
+REPORT_PROPOSALS = ["lifelong.activities.prefill.proposals", "lifelong.library.prefill.proposals"]
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

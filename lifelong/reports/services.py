@@ -204,13 +204,18 @@ def active_indicators(campaign: Campaign) -> list[Indicator]:
 
 
 def report_proposals(report: Report) -> dict[tuple[str, str], int]:
-    """Proposed values of the pre-filled indicators, from the unit's activities (settings.REPORT_PROPOSALS)."""
-    path = getattr(settings, "REPORT_PROPOSALS", "")
-    if not path:
+    """Proposed values of the pre-filled indicators, from what the unit did on the platform: each function of
+    settings.REPORT_PROPOSALS (activities, the library ...) proposes some indicators; their counts add up."""
+    paths = getattr(settings, "REPORT_PROPOSALS", [])
+    if not paths:
         return {}
     prefilled = {i.code for i in report.campaign.indicators.filter(prefill=True, retired=False)}
-    return {key: value for key, value in import_string(path)(report.unit, report.campaign).items()
-            if key[0] in prefilled}
+    combined: dict[tuple[str, str], int] = {}
+    for path in [paths] if isinstance(paths, str) else paths:
+        for key, value in import_string(path)(report.unit, report.campaign).items():
+            if key[0] in prefilled:
+                combined[key] = combined.get(key, 0) + value
+    return combined
 
 
 def _store_values(report: Report, indicators: list[Indicator], values: dict, proposals: dict | None) -> None:
