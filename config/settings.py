@@ -211,8 +211,23 @@ FORMAT_MODULE_PATH = ["lifelong.core.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (library resources, recognition evidence): the local disk (MEDIA_ROOT) by default; any
+# S3-compatible object store (AWS, MinIO, Viettel/VNPT/CMC object storage ...) when S3_BUCKET is set. Files are
+# always served through the app's views (permissions, licence, counts), so the bucket stays private.
+S3_BUCKET = env_str("S3_BUCKET", "")
+DEFAULT_FILE_STORAGE_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    DEFAULT_FILE_STORAGE_BACKEND = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+        "region_name": env_str("S3_REGION", "") or None,
+        "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+        "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+        "location": env_str("S3_PREFIX", ""),
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+    }}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_FILE_STORAGE_BACKEND,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -240,6 +255,9 @@ OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "thuvien@hoctapsuotdoi.edu.vn")
 # Library uploads (lifelong/library/services.py): a file's size, and what a zip package may unpack to.
 LIBRARY_UPLOAD_MAX_BYTES = env_int("LIBRARY_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
 LIBRARY_UNZIPPED_MAX_BYTES = env_int("LIBRARY_UNZIPPED_MAX_BYTES", 500 * 1024 * 1024)
+# Imports of many resources (a spreadsheet, a MARCXML catalogue): read in memory, checked whole.
+LIBRARY_IMPORT_MAX_BYTES = env_int("LIBRARY_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+LIBRARY_IMPORT_MAX_ROWS = env_int("LIBRARY_IMPORT_MAX_ROWS", 20000)
 # Evidence attached to a recognition self-assessment (PDF, photos, Word/Excel), served to those who may see it.
 RECOGNITION_EVIDENCE_MAX_BYTES = env_int("RECOGNITION_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.core.forms import DayField
-from lifelong.library.models import LICENCES, Resource
+from lifelong.library.models import LICENCES, Collection, Resource
 
 
 class ResourceForm(forms.Form):
@@ -30,3 +30,16 @@ class ResourceForm(forms.Form):
         data.pop("upload", None)
         data["subjects"] = [part for part in data.get("subjects", "").split(",") if part.strip()]
         return data
+
+
+class ResourceImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel .xlsx or CSV file, or a MARCXML catalogue (.xml)"))
+    default_licence = forms.ChoiceField(
+        label=_("Licence of catalogue records that name none"), choices=[(k, v[0]) for k, v in LICENCES.items()],
+        initial="all-rights-reserved",
+        help_text=_("For MARCXML only: a spreadsheet gives each row's licence in its own column."))
+    collection = forms.ModelChoiceField(label=_("Also list them in (optional)"), queryset=None, required=False)
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collection"].queryset = Collection.objects.filter(unit=unit)

@@ -26,6 +26,7 @@ from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit
 
 MAX_ZIP_MEMBERS = 5000
+OLDEST_ISSUED = date(1000, 1, 1)
 TEXT_LIMITS = {"title": 500, "creator": 300, "publisher": 300, "audience": 200, "level": 100, "teaches": 300,
                "provider": 200, "description": 20000}
 
@@ -66,7 +67,7 @@ def sniff(upload) -> str | None:
     return None
 
 
-def _clean(data: dict, errors: list) -> dict:
+def clean_fields(data: dict, errors: list) -> dict:
     cleaned = {}
     for field, limit in TEXT_LIMITS.items():
         value = data.get(field) or ""
@@ -94,7 +95,10 @@ def _clean(data: dict, errors: list) -> dict:
     minutes = data.get("time_required_minutes")
     if minutes is not None and not (isinstance(minutes, int) and 1 <= minutes <= 100000):
         errors.append({"field": "time_required_minutes", "message": _("Give the time in minutes.")})
-    for field in ("issued", "starts_on", "ends_on"):
+    issued = data.get("issued")  # a book may be centuries old; only the future is wrong
+    if issued is not None and (not isinstance(issued, date) or not OLDEST_ISSUED <= issued <= date(2100, 12, 31)):
+        errors.append({"field": "issued", "message": _("Give the date the resource was published.")})
+    for field in ("starts_on", "ends_on"):
         day = data.get(field)
         if day is not None and (not isinstance(day, date) or not date_in_range(day)):
             errors.append({"field": field, "message": _("Give a date between 2000 and 2100.")})
@@ -135,7 +139,7 @@ def resource_create(*, actor, unit: OrgUnit, data: dict, upload=None,
     if not can_edit(actor, unit):
         raise PermissionDeniedError()
     errors: list[dict] = []
-    cleaned = _clean(data, errors)
+    cleaned = clean_fields(data, errors)
     resource = Resource(unit=unit, modified_at=timezone.now(), **cleaned)
     if not errors:
         _attach(resource, upload, errors)

@@ -1,7 +1,9 @@
 """A unit's digital bookshelf, for its officials: what it published (public or not), add, withdraw."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,10 +11,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lifelong.core import exports
 from lifelong.core.errors import ServiceError
 from lifelong.core.web import add_service_errors, flash_service_error
-from lifelong.library import services
-from lifelong.library.forms import ResourceForm
+from lifelong.library import imports, services
+from lifelong.library.forms import ResourceForm, ResourceImportForm
 from lifelong.library.models import Resource
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -41,7 +44,54 @@ def unit_shelf(request, pk: int):
     return render(request, "library/shelf.html", {
         "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "form": form, "totals": totals,
         "resources": Resource.objects.filter(unit=unit).order_by("-modified_at")[:200],
-        "can_edit": can_edit(request.user, unit)}, status=status)
+        "can_edit": can_edit(request.user, unit), "import_form": ResourceImportForm(unit=unit)}, status=status)
+
+
+@login_required
+@require_POST
+def shelf_import(request, pk: int):
+    """Many resources at once, from a spreadsheet or a MARCXML catalogue (the content tells which)."""
+    unit = get_object_or_404(OrgUnit, pk=pk)
+    if not can_view(request.user, unit):
+        raise Http404
+    form = ResourceImportForm(request.POST, request.FILES, unit=unit)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("library_shelf", pk=unit.pk)
+    upload, collection = form.cleaned_data["file"], form.cleaned_data["collection"]
+    data = upload.read(settings.LIBRARY_IMPORT_MAX_BYTES + 1)
+    try:
+        if data.lstrip()[:1] == b"<" or upload.name.lower().endswith(".xml"):
+            result = imports.resources_import_marcxml(
+                actor=request.user, unit=unit, filename=upload.name, data=data, collection=collection,
+                default_licence=form.cleaned_data["default_licence"])
+        else:
+            result = {"created": len(imports.resources_import(actor=request.user, unit=unit, filename=upload.name,
+                                                              data=data, collection=collection)), "skipped": 0}
+    except ServiceError as exc:
+        if exc.status == 403:
+            raise PermissionDenied(exc.message) from None
+        messages.error(request, exc.message)
+        for detail in exc.details[:50]:  # each row's problem on one line, with its row number
+            messages.error(request, _("Row %(row)s: %(message)s") % {"row": detail["row"], "message": detail["message"]}
+                           if detail.get("row") else detail["message"])
+    else:
+        messages.success(request, _("%(created)s resources published; %(skipped)s catalogue records without an "
+                                    "electronic address skipped.") % result if result["skipped"] else
+                         _("%(created)s resources published.") % result)
+    return redirect("library_shelf", pk=unit.pk)
+
+
+def shelf_import_sample(request, pk: int):
+    rows = [["Sổ tay an toàn trên mạng", "https://example.org/so-tay.pdf", "Sách điện tử", "CC BY 4.0", "Tổ Tin học",
+             "kỹ năng số; an toàn mạng", "Mật khẩu, lừa đảo qua mạng, bảo vệ thông tin cá nhân.", "Học sinh", 45,
+             "", "", ""],
+            ["Tin học cơ bản cho người lớn tuổi", "https://mooc.example.edu/tin-hoc", "Khóa học", "CC BY-NC-SA 4.0",
+             "", "kỹ năng số", "", "Người cao tuổi", 600, "Trung tâm GDTX", "01/10/2025", "31/10/2025"]]
+    return exports.xlsx_response("mau-hoc-lieu.xlsx", [exports.Sheet(
+        "Hoc lieu", imports.TEMPLATE_HEADER, rows, column_widths={"A": 36, "B": 36, "C": 14, "D": 16, "F": 24})])
 
 
 @login_required
