@@ -7,6 +7,9 @@ reserved" allows a link only. A resource belongs to the unit that published it (
 and may be listed in `Collection`s: a unit's shelf, a collection shared across units ("thư viện dùng chung"),
 or a campaign's curated list.
 
+Records of other repositories are harvested into a shared collection (`HarvestSource`, OAI-PMH); they keep
+their identifier and datestamp there, so that harvesting again changes only what changed.
+
 A withdrawn resource is not deleted: it keeps its identifier and the time it was withdrawn, so that harvesters
 learn of the withdrawal (OAI-PMH `deletedRecord` = persistent). `modified_at` is the datestamp harvesters
 select on; every change moves it.
@@ -55,6 +58,27 @@ class Collection(models.Model):
         return self.name
 
 
+class HarvestSource(models.Model):
+    """Another OAI-PMH repository whose records are harvested into a shared collection (manage.py harvest_oai).
+
+    `last_datestamp` is the newest datestamp harvested, in the source's clock: the next run asks only for what
+    changed from then (OAI-PMH `from`, inclusive; a record seen again with the same datestamp is left alone).
+    """
+
+    base_url = models.URLField(max_length=500)
+    set_spec = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=300, blank=True)
+    collection = models.ForeignKey(Collection, on_delete=models.PROTECT, related_name="harvest_sources")
+    last_datestamp = models.DateTimeField(null=True, blank=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["base_url", "set_spec"], name="harvest_source_unique")]
+
+    def __str__(self) -> str:
+        return self.name or self.base_url
+
+
 class Resource(models.Model):
     class Kind(models.TextChoices):
         DOCUMENT = "document", _("Document or e-book")
@@ -98,6 +122,12 @@ class Resource(models.Model):
     issued = models.DateField(_("date of the resource"), null=True, blank=True)
     published = models.BooleanField(_("public"), default=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # A record harvested from another repository: where from, its identifier and datestamp there. Harvested
+    # records are shown here and opened at their source, but not offered again by our own OAI-PMH endpoint.
+    harvested_from = models.ForeignKey(HarvestSource, on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="resources")
+    source_identifier = models.CharField(max_length=500, blank=True)
+    source_datestamp = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # The OAI-PMH datestamp: set by every change, withdrawal included.
     modified_at = models.DateTimeField(db_index=True)
@@ -105,6 +135,9 @@ class Resource(models.Model):
     class Meta:
         ordering = ["modified_at", "pk"]
         indexes = [models.Index(fields=["modified_at", "id"], name="resource_datestamp")]
+        constraints = [models.UniqueConstraint(fields=["harvested_from", "source_identifier"],
+                                               condition=models.Q(harvested_from__isnull=False),
+                                               name="resource_harvested_once")]
 
     def __str__(self) -> str:
         return self.title

@@ -8,6 +8,7 @@ to its answer: the resumption token's `completeListSize` and `cursor`, and the e
 
 - Identifiers: `oai:<OAI_REPOSITORY_ID>:resource/<id>`; datestamps in UTC, to the second.
 - Sets: `unit:<id>` (a unit's shelf, with its whole subtree), `kind:<kind>`, `collection:<id>`.
+- Records harvested from other repositories are not offered again (no loops between harvesters).
 - A withdrawn or private resource stays as a header with status="deleted" (deletedRecord = persistent).
 """
 
@@ -79,7 +80,8 @@ class LibraryRepository:
         self.last_total: int | None = None  # size of the list the last page was cut from
 
     def identify(self):
-        earliest = Resource.objects.aggregate(first=Min("modified_at"))["first"] or datetime(2025, 1, 1, tzinfo=UTC)
+        earliest = Resource.objects.filter(harvested_from__isnull=True).aggregate(
+            first=Min("modified_at"))["first"] or datetime(2025, 1, 1, tzinfo=UTC)
         return common.Identify(repositoryName=settings.OAI_REPOSITORY_NAME, baseURL=self.base_url,
                                protocolVersion="2.0", adminEmails=[settings.OAI_ADMIN_EMAIL],
                                earliestDatestamp=_naive_utc(earliest), deletedRecord="persistent",
@@ -94,9 +96,11 @@ class LibraryRepository:
     def listSets(self, cursor=0, batch_size=10):  # noqa: N802
         kinds = [(f"kind:{value}", f"Loại: {label}", None) for value, label in Resource.Kind.choices]
         units = [(f"unit:{pk}", f"Đơn vị: {name}", None) for pk, name in OrgUnit.objects.filter(
-            pk__in=Resource.objects.values("unit_id")).order_by("pk").values_list("pk", "name")]
+            pk__in=Resource.objects.filter(harvested_from__isnull=True).values("unit_id")).order_by("pk")
+            .values_list("pk", "name")]
         collections = [(f"collection:{pk}", f"Bộ sưu tập: {name}", None)
-                       for pk, name in Collection.objects.order_by("pk").values_list("pk", "name")]
+                       for pk, name in Collection.objects.filter(harvest_sources__isnull=True).order_by("pk")
+                       .values_list("pk", "name")]
         found = [(spec, str(name), about) for spec, name, about in kinds + units + collections]
         self.last_total = len(found)
         return found[cursor:cursor + batch_size]
@@ -120,7 +124,8 @@ class LibraryRepository:
     def getRecord(self, metadataPrefix, identifier):  # noqa: N802, N803
         self._check_prefix(metadataPrefix)
         resource_id = _resource_id(identifier)
-        resource = Resource.objects.select_related("unit").filter(pk=resource_id).first() if resource_id else None
+        resource = Resource.objects.select_related("unit").filter(pk=resource_id, harvested_from__isnull=True) \
+            .first() if resource_id else None
         if resource is None:
             raise error.IdDoesNotExistError(f"No record has the identifier {identifier}.")
         return self._record(resource)
@@ -129,7 +134,7 @@ class LibraryRepository:
 
     def _exists(self, identifier: str) -> bool:
         resource_id = _resource_id(identifier)
-        return bool(resource_id) and Resource.objects.filter(pk=resource_id).exists()
+        return bool(resource_id) and Resource.objects.filter(pk=resource_id, harvested_from__isnull=True).exists()
 
     @staticmethod
     def _check_prefix(prefix: str) -> None:
@@ -138,7 +143,7 @@ class LibraryRepository:
 
     @staticmethod
     def _selection(set_spec, from_, until):
-        records = Resource.objects.all()
+        records = Resource.objects.filter(harvested_from__isnull=True)  # ours only: never re-offer a harvest
         if from_ is not None:
             records = records.filter(modified_at__gte=_aware(from_))
         if until is not None:

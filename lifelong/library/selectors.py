@@ -10,7 +10,8 @@ from lifelong.orgs.models import OrgUnit
 
 def public_resources(*, query: str = "", kind: str = "", licence: str = "", unit: OrgUnit | None = None) \
         -> QuerySet[Resource]:
-    resources = Resource.objects.filter(published=True, withdrawn_at__isnull=True).select_related("unit")
+    resources = Resource.objects.filter(published=True, withdrawn_at__isnull=True).select_related(
+        "unit", "harvested_from")
     for word in search_words(search_key(query)):
         resources = resources.filter(search_key__contains=word)
     if kind in Resource.Kind.values:
