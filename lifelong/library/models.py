@@ -111,6 +111,7 @@ class Resource(models.Model):
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     search_key = models.CharField(max_length=1000, editable=False, db_index=True, default="")
+    title_key = models.CharField(max_length=500, editable=False, default="")  # the folded title ranks first
     # How often its public page was opened and its file downloaded (counted with F(), never lost to a race).
     views = models.PositiveIntegerField(default=0, editable=False)
     downloads = models.PositiveIntegerField(default=0, editable=False)
@@ -144,6 +145,7 @@ class Resource(models.Model):
 
     def refresh_search_key(self) -> None:
         """The folded text searches match (lifelong.core.text.search_key), kept with every write."""
+        self.title_key = search_key(self.title)[:500]
         self.search_key = search_key(" ".join([self.title, self.creator, " ".join(map(str, self.subjects)),
                                                self.teaches, self.description[:300]]))[:1000]
 

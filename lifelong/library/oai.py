@@ -12,15 +12,15 @@ to its answer: the resumption token's `completeListSize` and `cursor`, and the e
 - A withdrawn or private resource stays as a header with status="deleted" (deletedRecord = persistent).
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import translation
 from lxml import etree
 from oaipmh import common, error
 from oaipmh.metadata import MetadataRegistry
-from oaipmh.server import NS_OAIPMH, BatchingServer, decodeResumptionToken, oai_dc_writer
+from oaipmh.server import NS_OAIPMH, BatchingServer, decodeResumptionToken, encodeResumptionToken, oai_dc_writer
 
 from lifelong.library.models import LICENCES, Collection, Resource
 from lifelong.orgs.models import OrgUnit
@@ -47,6 +47,28 @@ def _resource_id(identifier: str) -> int | None:
     prefix = f"oai:{settings.OAI_REPOSITORY_ID}:resource/"
     raw = identifier[len(prefix):] if identifier.startswith(prefix) else ""
     return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _encode_key(resource: Resource) -> str:
+    """A record's place in the list: its datestamp to the microsecond, and its id."""
+    return f"{(resource.modified_at - _EPOCH) // timedelta(microseconds=1)}.{resource.pk}"
+
+
+def _decode_key(text: str) -> tuple[datetime, int]:
+    micros, _dot, pk = str(text).partition(".")
+    if not (micros.isascii() and micros.isdigit() and pk.isascii() and pk.isdigit()
+            and len(micros) <= 17 and len(pk) <= 18):
+        raise error.BadResumptionTokenError("The resumption token is not one of ours.")
+    return _EPOCH + timedelta(microseconds=int(micros)), int(pk)
+
+
+def _token_number(text) -> int:
+    if not (str(text).isascii() and str(text).isdigit() and len(str(text)) <= 12):
+        raise error.BadResumptionTokenError("The resumption token is not one of ours.")
+    return int(text)
 
 
 def dublin_core(resource: Resource) -> dict[str, list[str]]:
@@ -78,6 +100,7 @@ class LibraryRepository:
     def __init__(self, base_url: str):
         self.base_url = base_url
         self.last_total: int | None = None  # size of the list the last page was cut from
+        self.page_keys: list[str] = []  # keyset of each record of the last page, for the next token
 
     def identify(self):
         earliest = Resource.objects.filter(harvested_from__isnull=True).aggregate(
@@ -106,19 +129,28 @@ class LibraryRepository:
         return found[cursor:cursor + batch_size]
 
     def listIdentifiers(self, metadataPrefix, set=None, from_=None, until=None, cursor=0,  # noqa: N802, A002, N803
-                        batch_size=10):
+                        batch_size=10, after=None, total=None):
         return [header for header, _metadata, _about in
-                self.listRecords(metadataPrefix, set, from_, until, cursor, batch_size)]
+                self.listRecords(metadataPrefix, set, from_, until, cursor, batch_size, after, total)]
 
     def listRecords(self, metadataPrefix, set=None, from_=None, until=None, cursor=0,  # noqa: N802, A002, N803
-                    batch_size=10):
+                    batch_size=10, after=None, total=None):
+        """One page of the list. A resumed page starts after the last record of the page before (`after`, a
+        keyset carried in our tokens), so that page 2,000 of a national harvest costs what page 1 does, and a
+        record changed during the harvest moves to the end of the list instead of pushing another out of it."""
         self._check_prefix(metadataPrefix)
         records = self._selection(set, from_, until)
-        self.last_total = records.count()
-        page = list(records.select_related("unit").prefetch_related("collections")
-                    [int(cursor):int(cursor) + batch_size])
+        self.last_total = _token_number(total) if total is not None else records.count()
+        if after is not None:
+            moment, pk = _decode_key(after)
+            records = records.filter(Q(modified_at__gt=moment) | Q(modified_at=moment, pk__gt=pk))
+            window = records[:batch_size]
+        else:
+            window = records[int(cursor):int(cursor) + batch_size]
+        page = list(window.select_related("unit").prefetch_related("collections"))
         if not page and int(cursor) > 0:  # a token beyond the end of the list (the list shrank, or it was made up)
             raise error.BadResumptionTokenError("The resumption token is past the end of the list.")
+        self.page_keys = [_encode_key(resource) for resource in page]
         return [self._record(resource) for resource in page]
 
     def getRecord(self, metadataPrefix, identifier):  # noqa: N802, N803
@@ -178,7 +210,7 @@ def _registry() -> MetadataRegistry:
     return registry
 
 
-def _complete_token(body: bytes, request_kw: dict, total: int | None) -> bytes:
+def _complete_token(body: bytes, request_kw: dict, total: int | None, page_keys: list[str]) -> bytes:
     """Add what OAI-PMH asks of a resumption token and oaipmh leaves out: completeListSize and cursor, and an
     empty token on the last page of a list that was resumed."""
     verb = request_kw.get("verb")
@@ -201,12 +233,17 @@ def _complete_token(body: bytes, request_kw: dict, total: int | None) -> bytes:
         return body
     token.set("completeListSize", str(total))
     token.set("cursor", str(cursor))
+    if token.text and verb != "ListSets" and len(page_keys) >= BATCH_SIZE:
+        # Our token also carries where the next page starts and the list's size (counted once per harvest).
+        kw, next_cursor = decodeResumptionToken(token.text)
+        kw.update(after=page_keys[BATCH_SIZE - 1], total=str(total))
+        token.text = encodeResumptionToken(kw, next_cursor)
     return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 # What a token of ours carries (oaipmh also writes the batch size, which it sets again on every request).
-_TOKEN_KEYS = {"ListRecords": {"metadataPrefix", "set", "from_", "until", "batch_size"},
-               "ListIdentifiers": {"metadataPrefix", "set", "from_", "until", "batch_size"},
+_TOKEN_KEYS = {"ListRecords": {"metadataPrefix", "set", "from_", "until", "batch_size", "after", "total"},
+               "ListIdentifiers": {"metadataPrefix", "set", "from_", "until", "batch_size", "after", "total"},
                "ListSets": {"batch_size"}}
 
 
@@ -230,5 +267,5 @@ def handle(request_kw: dict, base_url: str) -> bytes:
     repository = LibraryRepository(base_url)
     server = BatchingServer(repository, metadata_registry=_registry(), resumption_batch_size=BATCH_SIZE)
     body = server.handleRequest(dict(request_kw))
-    return _complete_token(body, request_kw, repository.last_total)
+    return _complete_token(body, request_kw, repository.last_total, repository.page_keys)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from django.utils import timezone
 from lxml import etree
 
 from lifelong.library import oai
@@ -69,6 +70,17 @@ def test_full_harvest_in_pages_with_size_and_cursor(client, shelf):
         if not token:
             break
     assert pages == 3 and len(seen) == len(set(seen)) == 230
+    # A record changed while a harvest is under way moves to the end of the list: none is skipped.
+    first = ask(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
+    token = first.find("o:ListIdentifiers/o:resumptionToken", NS).text
+    Resource.objects.filter(pk=made[3].pk).update(modified_at=timezone.now() + timedelta(minutes=1))
+    rest = []
+    while token:
+        page = ask(client, verb="ListIdentifiers", resumptionToken=token)
+        rest += [h.findtext("o:identifier", namespaces=NS) for h in page.findall("o:ListIdentifiers/o:header", NS)]
+        token = page.find("o:ListIdentifiers/o:resumptionToken", NS).text
+    assert len(first.findall("o:ListIdentifiers/o:header", NS)) + len(rest) == 231
+    assert rest[-1] == oai.identifier_of(made[3].pk)
     assert seen[0] == f"oai:hoctapsuotdoi.edu.vn:resource/{made[0].pk}"
     # The withdrawn one is a header with status="deleted" and no metadata, last by its datestamp.
     last = ask(client, verb="GetRecord", metadataPrefix="oai_dc", identifier=oai.identifier_of(made[5].pk))
@@ -119,6 +131,9 @@ def test_selective_harvest_by_set_and_dates(client, shelf, tree):
     ({"verb": "ListRecords", "resumptionToken": "garbage"}, "badResumptionToken"),
     ({"verb": "ListRecords", "resumptionToken": "metadataPrefix=oai_dc&cursor=100000"}, "badResumptionToken"),
     ({"verb": "ListRecords", "resumptionToken": "metadataPrefix=oai_dc&evil=1&cursor=0"}, "badResumptionToken"),
+    ({"verb": "ListRecords", "resumptionToken": "metadataPrefix=oai_dc&after=1.x&cursor=100"}, "badResumptionToken"),
+    ({"verb": "ListRecords", "resumptionToken": "metadataPrefix=oai_dc&after=1.1&total=-5&cursor=100"},
+     "badResumptionToken"),
     ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
 ])
 def test_every_error_is_answered_in_the_protocol(client, shelf, arguments, code):

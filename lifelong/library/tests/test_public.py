@@ -60,3 +60,26 @@ def test_the_file_answers_byte_ranges_and_respects_the_licence(client, published
     services.resource_withdraw(actor=teacher, resource=audio)
     assert client.get(f"/thu-vien/{audio.pk}/").status_code == 404
     assert client.get(f"/thu-vien/{audio.pk}/tep").status_code == 404
+
+
+def test_search_ranks_title_matches_first_and_filters_by_collection(tree, make_user):
+    from django.db import connection
+
+    from lifelong.library.models import Collection
+    from lifelong.library.selectors import public_resources
+
+    teacher = make_user(tree.school, Membership.Role.EDITOR)
+    shelf = Collection.objects.create(unit=tree.school, name="Tủ sách lập trình")
+    link = {"kind": "link", "licence": "CC-BY-4.0", "url": "https://example.org/x"}
+    in_title = services.resource_create(actor=teacher, unit=tree.school, collections=[shelf],
+                                        data={**link, "title": "Lập trình Scratch cho thiếu nhi"})
+    services.resource_create(actor=teacher, unit=tree.school, data={
+        **link, "title": "Sổ tay câu lạc bộ", "description": "Buổi sinh hoạt về lập trình Scratch."})
+    services.resource_create(actor=teacher, unit=tree.school, data={**link, "title": "Nấu ăn ngon"})
+    found = list(public_resources(query="lap trinh scratch"))
+    assert [r.title for r in found] == ["Lập trình Scratch cho thiếu nhi", "Sổ tay câu lạc bộ"]
+    assert list(public_resources(query="LẬP TRÌNH", collection=shelf)) == [in_title]
+    assert not public_resources(query="lap trinh python").exists()
+    assert not public_resources(query="'&|!:*()").exists()  # query syntax is never passed through
+    if connection.vendor == "postgresql":  # whole words or their beginnings, through the full-text index
+        assert [r.title for r in public_resources(query="lap trin scra")][0] == in_title.title
