@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import recreate_database, step  # noqa: E402
+from benchmarks.common import recreate_database, serve_app, step  # noqa: E402
 
 BENCH_URL = os.environ.get("BENCH_ACTIVITIES_DATABASE_URL",
                            "postgres://postgres@127.0.0.1:5432/lifelong_bench_activities")
@@ -182,22 +182,7 @@ def existing() -> dict:
 
 
 def serve(extra_env: dict) -> subprocess.Popen:
-    env = os.environ | {"DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
-                        "DB_CONN_MAX_AGE": "60", "DATABASE_URL": BENCH_URL} | extra_env
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env,
-                   check=True)
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    server = subprocess.Popen([gunicorn, "config.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{PORT}",
-                               "--log-level", "warning"], cwd=ROOT, env=env, start_new_session=True)
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    return serve_app(BENCH_URL, PORT, WORKERS, extra_env)
 
 
 def wrk(paths: list[str], seconds: int) -> dict:

@@ -1,7 +1,14 @@
 """Pieces shared by the benchmark scripts: a fresh database of their own and timed build steps."""
 
+import os
 import statistics
+import subprocess
+import sys
 import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def recreate_database(url: str) -> None:
@@ -46,3 +53,24 @@ def add_synthetic_units(cursor, per_commune: int) -> None:
                c.depth + 1, c.search_key || ' ' || g, 1, now(), now()
         FROM orgs_orgunit c CROSS JOIN generate_series(0, %s - 1) AS g
         WHERE c.kind = 'commune'""", [per_commune])
+
+
+def serve_app(database_url: str, port: int, workers: int, extra_env: dict | None = None) -> subprocess.Popen:
+    """The app behind gunicorn (sync workers, DEBUG=0, persistent connections), started in its own process
+    group (stop it with os.killpg); returns once it answers /healthz."""
+    env = os.environ | {"DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
+                        "DB_CONN_MAX_AGE": "60", "DATABASE_URL": database_url} | (extra_env or {})
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env,
+                   check=True)
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    server = subprocess.Popen([gunicorn, "config.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}",
+                               "--log-level", "warning"], cwd=ROOT, env=env, start_new_session=True)
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")

@@ -12,15 +12,17 @@ to its answer: the resumption token's `completeListSize` and `cursor`, and the e
 - A withdrawn or private resource stays as a header with status="deleted" (deletedRecord = persistent).
 """
 
+import re
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from xml.sax.saxutils import escape as xml_escape
 
 from django.conf import settings
 from django.db.models import Min, Q
 from django.utils import translation
-from lxml import etree
 from oaipmh import common, error
 from oaipmh.metadata import MetadataRegistry
-from oaipmh.server import NS_OAIPMH, BatchingServer, decodeResumptionToken, encodeResumptionToken, oai_dc_writer
+from oaipmh.server import BatchingServer, decodeResumptionToken, encodeResumptionToken, oai_dc_writer
 
 from lifelong.library.models import LICENCES, Collection, Resource
 from lifelong.orgs.models import OrgUnit
@@ -50,6 +52,9 @@ def _resource_id(identifier: str) -> int | None:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# What a record is made of (only these are read: every timestamp more is parsed 100 times a page).
+_RECORD_FIELDS = ("unit__name", "title", "creator", "subjects", "description", "publisher", "issued", "created_at",
+                  "kind", "url", "language", "licence", "withdrawn_at", "published", "modified_at")
 
 
 def _encode_key(resource: Resource) -> str:
@@ -71,10 +76,19 @@ def _token_number(text) -> int:
     return int(text)
 
 
-def dublin_core(resource: Resource) -> dict[str, list[str]]:
-    """The 15 Dublin Core elements of a resource, mapped from its fields."""
+def _rights(licence: str) -> str:
     with translation.override("vi"):  # the catalogue's own language, whoever harvests
-        licence_name, licence_url = (str(part) for part in LICENCES.get(resource.licence, (resource.licence, "")))
+        name, url = (str(part) for part in LICENCES.get(licence, (licence, "")))
+    return f"{name} ({licence})" + (f" {url}" if url else "")
+
+
+RIGHTS = {}  # licence -> dc:rights text, made once per process (translation.override costs per record)
+
+
+def dublin_core(resource: Resource, collections: list[tuple[int, str]]) -> dict[str, list[str]]:
+    """The 15 Dublin Core elements of a resource, mapped from its fields (and the collections that list it)."""
+    if resource.licence not in RIGHTS:
+        RIGHTS[resource.licence] = _rights(resource.licence)
     return {
         "title": [resource.title],
         "creator": [resource.creator] if resource.creator else [],
@@ -88,10 +102,20 @@ def dublin_core(resource: Resource) -> dict[str, list[str]]:
         "identifier": [resource.url] if resource.url else [],
         "source": [],
         "language": [resource.language],
-        "relation": [c.name for c in resource.collections.all()],
+        "relation": [name for _pk, name in collections],
         "coverage": [resource.unit.name],
-        "rights": [f"{licence_name} ({resource.licence})" + (f" {licence_url}" if licence_url else "")],
+        "rights": [RIGHTS[resource.licence]],
     }
+
+
+def _collections_of(resource_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """The collections listing each resource, in one query (a prefetch builds a queryset per record)."""
+    listed: dict[int, list[tuple[int, str]]] = {}
+    for resource_id, collection_id, name in Resource.collections.through.objects.filter(
+            resource_id__in=resource_ids).order_by("collection_id").values_list(
+            "resource_id", "collection_id", "collection__name"):
+        listed.setdefault(resource_id, []).append((collection_id, name))
+    return listed
 
 
 class LibraryRepository:
@@ -143,15 +167,20 @@ class LibraryRepository:
         self.last_total = _token_number(total) if total is not None else records.count()
         if after is not None:
             moment, pk = _decode_key(after)
-            records = records.filter(Q(modified_at__gt=moment) | Q(modified_at=moment, pk__gt=pk))
+            # (modified_at, id) > (moment, pk); the first condition lets the datestamp index start at the place.
+            records = records.filter(modified_at__gte=moment).filter(
+                Q(modified_at__gt=moment) | Q(modified_at=moment, pk__gt=pk))
             window = records[:batch_size]
         else:
             window = records[int(cursor):int(cursor) + batch_size]
-        page = list(window.select_related("unit").prefetch_related("collections"))
+        # Plain rows, not model instances: a page builds 100 records, and instances cost more than the XML.
+        page = [SimpleNamespace(unit=SimpleNamespace(name=row.pop("unit__name")), **row)
+                for row in window.values("pk", "unit_id", *_RECORD_FIELDS)]
         if not page and int(cursor) > 0:  # a token beyond the end of the list (the list shrank, or it was made up)
             raise error.BadResumptionTokenError("The resumption token is past the end of the list.")
         self.page_keys = [_encode_key(resource) for resource in page]
-        return [self._record(resource) for resource in page]
+        listed = _collections_of([resource.pk for resource in page])
+        return [self._record(resource, listed.get(resource.pk, [])) for resource in page]
 
     def getRecord(self, metadataPrefix, identifier):  # noqa: N802, N803
         self._check_prefix(metadataPrefix)
@@ -160,7 +189,7 @@ class LibraryRepository:
             .first() if resource_id else None
         if resource is None:
             raise error.IdDoesNotExistError(f"No record has the identifier {identifier}.")
-        return self._record(resource)
+        return self._record(resource, _collections_of([resource.pk]).get(resource.pk, []))
 
     # -- helpers ------------------------------------------------------------------------------------------------
 
@@ -195,12 +224,11 @@ class LibraryRepository:
         return records.order_by("modified_at", "pk")
 
     @staticmethod
-    def _record(resource: Resource):
+    def _record(resource: Resource, collections: list[tuple[int, str]]):
         deleted = resource.withdrawn_at is not None or not resource.published
-        sets = [f"unit:{resource.unit_id}", f"kind:{resource.kind}"] + [
-            f"collection:{c.pk}" for c in resource.collections.all()]
+        sets = [f"unit:{resource.unit_id}", f"kind:{resource.kind}"] + [f"collection:{pk}" for pk, _name in collections]
         header = common.Header(None, identifier_of(resource.pk), _naive_utc(resource.modified_at), sets, deleted)
-        metadata = None if deleted else common.Metadata(None, dublin_core(resource))
+        metadata = None if deleted else common.Metadata(None, dublin_core(resource, collections))
         return header, metadata, None
 
 
@@ -210,15 +238,19 @@ def _registry() -> MetadataRegistry:
     return registry
 
 
+_TOKEN_ELEMENT = re.compile(rb"<resumptionToken(?:\s[^>]*)?(?:/>|>([^<]*)</resumptionToken>)")
+
+
 def _complete_token(body: bytes, request_kw: dict, total: int | None, page_keys: list[str]) -> bytes:
     """Add what OAI-PMH asks of a resumption token and oaipmh leaves out: completeListSize and cursor, and an
-    empty token on the last page of a list that was resumed."""
+    empty token on the last page of a list that was resumed. The answer is edited as text, at its one token
+    element (parsing and writing again a page of 100 records cost more than making it)."""
     verb = request_kw.get("verb")
     if verb not in ("ListRecords", "ListIdentifiers", "ListSets") or total is None:
         return body
-    tree = etree.fromstring(body)
-    lists = tree.findall(f"{{{NS_OAIPMH}}}{verb}")
-    if not lists:
+    closing = f"</{verb}>".encode()
+    end_of_list = body.rfind(closing)
+    if end_of_list < 0:  # an error answer
         return body
     cursor = 0
     if "resumptionToken" in request_kw:
@@ -226,19 +258,20 @@ def _complete_token(body: bytes, request_kw: dict, total: int | None, page_keys:
             cursor = decodeResumptionToken(request_kw["resumptionToken"])[1]
         except error.BadResumptionTokenError:
             return body
-    token = lists[0].find(f"{{{NS_OAIPMH}}}resumptionToken")
-    if token is None and "resumptionToken" in request_kw:
-        token = etree.SubElement(lists[0], f"{{{NS_OAIPMH}}}resumptionToken")
-    if token is None:
-        return body
-    token.set("completeListSize", str(total))
-    token.set("cursor", str(cursor))
-    if token.text and verb != "ListSets" and len(page_keys) >= BATCH_SIZE:
+    found = _TOKEN_ELEMENT.search(body, 0, end_of_list + len(closing))
+    if found is None and "resumptionToken" not in request_kw:
+        return body  # a list complete in one answer has no token
+    text = (found.group(1) or b"").decode() if found else ""
+    if text and verb != "ListSets" and len(page_keys) >= BATCH_SIZE:
         # Our token also carries where the next page starts and the list's size (counted once per harvest).
-        kw, next_cursor = decodeResumptionToken(token.text)
+        kw, next_cursor = decodeResumptionToken(text)
         kw.update(after=page_keys[BATCH_SIZE - 1], total=str(total))
-        token.text = encodeResumptionToken(kw, next_cursor)
-    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+        text = encodeResumptionToken(kw, next_cursor)
+    element = (f'<resumptionToken completeListSize="{total}" cursor="{cursor}">{xml_escape(text)}</resumptionToken>'
+               ).encode()
+    if found:
+        return body[:found.start()] + element + body[found.end():]
+    return body[:end_of_list] + element + body[end_of_list:]
 
 
 # What a token of ours carries (oaipmh also writes the batch size, which it sets again on every request).

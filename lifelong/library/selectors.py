@@ -4,12 +4,14 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Subquery, Value, When
 
 from lifelong.core.text import search_key
 from lifelong.core.validation import search_words
 from lifelong.library.models import Collection, Resource
 from lifelong.orgs.models import OrgUnit
+
+RANK_WINDOW = 2000
 
 
 def public_resources(*, query: str = "", kind: str = "", licence: str = "", unit: OrgUnit | None = None,
@@ -45,8 +47,11 @@ def _ranked(resources: QuerySet[Resource], words: list[str]) -> QuerySet[Resourc
             return resources.none()
         wanted = SearchQuery(" & ".join(f"{token}:*" for token in tokens), search_type="raw", config="simple")
         vector = SearchVector("search_key", config="simple")
-        return (resources.annotate(document=vector).filter(document=wanted)
-                .annotate(in_title=in_title, rank=SearchRank(vector, wanted))
+        # Ranking reads every match; a common word can match a tenth of a national library, so only the newest
+        # RANK_WINDOW matches are ranked (the page shows 50): the cost stays bounded whatever is asked.
+        window = resources.annotate(document=vector).filter(document=wanted).order_by("-modified_at", "-pk") \
+            .values("pk")[:RANK_WINDOW]
+        return (resources.filter(pk__in=Subquery(window)).annotate(in_title=in_title, rank=SearchRank(vector, wanted))
                 .order_by("-in_title", "-rank", "-modified_at", "-pk"))
     for word in words:
         resources = resources.filter(search_key__contains=word)
