@@ -16,9 +16,11 @@ and title key are the same folding). Then it serves the app with gunicorn (DEBUG
     BENCH_REUSE=1 .venv/bin/python benchmarks/library.py   # measure again without rebuilding
 """
 
+import html
 import json
 import os
 import random
+import re
 import signal
 import statistics
 import sys
@@ -130,25 +132,30 @@ def p95(durations: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def full_harvest() -> dict:
-    from lxml import etree
+_IDENTIFIER = re.compile(rb"<identifier>([^<]+)</identifier>")
+_DELETED = re.compile(rb'<header status="deleted">')
+_TOKEN = re.compile(rb"<resumptionToken[^>]*?(?:/>|>([^<]*)</resumptionToken>)")
 
-    ns = {"o": "http://www.openarchives.org/OAI/2.0/"}
+
+def full_harvest() -> dict:
+    """Every record, page after page, as a harvester fetches them. The pages are read with regular expressions,
+    not parsed: the client shares the machine's two cores with the server, and what is measured is the server
+    (the first and last pages are checked against the schema-valid structure by the tests)."""
     path = "/oai?verb=ListRecords&metadataPrefix=oai_dc"
     pages, records, deleted, durations, identifiers = 0, 0, 0, [], set()
     started = time.perf_counter()
     while path:
         body, ms = fetch(path)
         durations.append(ms)
-        tree = etree.fromstring(body)
-        assert not tree.findall("o:error", ns), body[:500]
-        for header in tree.iterfind("o:ListRecords/o:record/o:header", ns):
-            identifiers.add(header.findtext("o:identifier", namespaces=ns))
-            deleted += header.get("status") == "deleted"
-            records += 1
+        assert b"<error" not in body, body[:500]
+        found = _IDENTIFIER.findall(body)
+        identifiers.update(found)
+        records += len(found)
+        deleted += len(_DELETED.findall(body))
         pages += 1
-        token = tree.findtext("o:ListRecords/o:resumptionToken", namespaces=ns)
-        path = f"/oai?verb=ListRecords&resumptionToken={quote(token)}" if token else ""
+        token = _TOKEN.search(body)
+        text = (token.group(1) or b"").decode() if token else ""
+        path = f"/oai?verb=ListRecords&resumptionToken={quote(html.unescape(text))}" if text else ""
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "records": records, "unique": len(identifiers), "deleted": deleted, "pages": pages,
             "median": statistics.median(durations), "p95": p95(durations), "max": max(durations)}

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -127,6 +128,8 @@ def activity_detail(request, pk: int):
     return render(request, "activities/activity_detail.html", {
         "activity": activity, "sessions": [(s, s.ends_at >= now) for s in activity.sessions.all()],
         "form": RegistrationForm(), "can_edit": permissions.can_edit(request.user, activity.unit),
+        # What apps built on activities add to its page (the library's resources ...), without importing them.
+        "extras": [import_string(path)(request, activity) for path in settings.ACTIVITY_PAGE_EXTRAS],
     })
 
 

@@ -5,7 +5,8 @@ A `Resource` is one e-book, video, audio, document, exercise, HTML5/H5P package 
 (OAI-PMH `oai_dc`, lifelong/library/oai.py), not stored a second time. Its licence is an SPDX id; "all rights
 reserved" allows a link only. A resource belongs to the unit that published it (its bookshelf, "tủ sách số")
 and may be listed in `Collection`s: a unit's shelf, a collection shared across units ("thư viện dùng chung"),
-or a campaign's curated list.
+or a campaign's curated list. Activities of kinds d) (online learning, open resources) and đ) (digital
+libraries) link the resources they introduce.
 
 Records of other repositories are harvested into a shared collection (`HarvestSource`, OAI-PMH); they keep
 their identifier and datestamp there, so that harvesting again changes only what changed.
@@ -93,6 +94,8 @@ class Resource(models.Model):
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="resources",
                              verbose_name=_("published by"))
     collections = models.ManyToManyField(Collection, blank=True, related_name="resources")
+    # Activities of kinds d) and đ) that introduce it (a session on open resources, a reading day ...).
+    activities = models.ManyToManyField("activities.Activity", blank=True, related_name="library_resources")
     title = models.CharField(_("title"), max_length=500)
     creator = models.CharField(_("author"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)

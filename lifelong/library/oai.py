@@ -18,11 +18,13 @@ from types import SimpleNamespace
 from xml.sax.saxutils import escape as xml_escape
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Min, Q
 from django.utils import translation
+from lxml import etree
 from oaipmh import common, error
 from oaipmh.metadata import MetadataRegistry
-from oaipmh.server import BatchingServer, decodeResumptionToken, encodeResumptionToken, oai_dc_writer
+from oaipmh.server import NS_DC, NS_OAIDC, NS_XSI, BatchingServer, decodeResumptionToken, encodeResumptionToken
 
 from lifelong.library.models import LICENCES, Collection, Resource
 from lifelong.orgs.models import OrgUnit
@@ -109,12 +111,18 @@ def dublin_core(resource: Resource, collections: list[tuple[int, str]]) -> dict[
 
 
 def _collections_of(resource_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
-    """The collections listing each resource, in one query (a prefetch builds a queryset per record)."""
+    """The collections listing each resource, in one query. Plain SQL: a prefetch builds a queryset per record,
+    and the ORM's `__in` resolves each of the 100 ids as an expression (that alone cost more than the query)."""
     listed: dict[int, list[tuple[int, str]]] = {}
-    for resource_id, collection_id, name in Resource.collections.through.objects.filter(
-            resource_id__in=resource_ids).order_by("collection_id").values_list(
-            "resource_id", "collection_id", "collection__name"):
-        listed.setdefault(resource_id, []).append((collection_id, name))
+    if not resource_ids:
+        return listed
+    links, collections = Resource.collections.through._meta.db_table, Collection._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT l.resource_id, c.id, c.name FROM {links} l JOIN {collections} c "  # noqa: S608
+                       f"ON c.id = l.collection_id WHERE l.resource_id IN ({', '.join(['%s'] * len(resource_ids))}) "
+                       "ORDER BY c.id", [int(pk) for pk in resource_ids])
+        for resource_id, collection_id, name in cursor.fetchall():
+            listed.setdefault(resource_id, []).append((collection_id, name))
     return listed
 
 
@@ -230,6 +238,24 @@ class LibraryRepository:
         header = common.Header(None, identifier_of(resource.pk), _naive_utc(resource.modified_at), sets, deleted)
         metadata = None if deleted else common.Metadata(None, dublin_core(resource, collections))
         return header, metadata, None
+
+
+_DC_ELEMENTS = [(name, f"{{{NS_DC}}}{name}") for name in (
+    "title", "creator", "subject", "description", "publisher", "contributor", "date", "type", "format",
+    "identifier", "source", "language", "relation", "coverage", "rights")]
+_DC_ROOT = f"{{{NS_OAIDC}}}dc"
+_DC_NSMAP = {"oai_dc": NS_OAIDC, "dc": NS_DC, "xsi": NS_XSI}
+_DC_SCHEMA = (f"{{{NS_XSI}}}schemaLocation", f"{NS_OAIDC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
+
+
+def oai_dc_writer(element, metadata) -> None:
+    """The oai_dc record, as oaipmh's writer makes it, with the element names made once (a page writes 1,500)."""
+    root = etree.SubElement(element, _DC_ROOT, nsmap=_DC_NSMAP)
+    root.set(*_DC_SCHEMA)
+    values = metadata.getMap()
+    for name, tag in _DC_ELEMENTS:
+        for value in values.get(name, ()):
+            etree.SubElement(root, tag).text = value
 
 
 def _registry() -> MetadataRegistry:

@@ -17,13 +17,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lifelong.activities.models import Activity
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.core.text import normalize_text
 from lifelong.core.validation import date_in_range
 from lifelong.library.models import LICENCES, Collection, Resource
 from lifelong.orgs.models import OrgUnit
-from lifelong.orgs.permissions import can_edit
+from lifelong.orgs.permissions import Role, can_edit, scope_filter
 
 MAX_ZIP_MEMBERS = 5000
 OLDEST_ISSUED = date(1000, 1, 1)
@@ -170,3 +171,33 @@ def resource_withdraw(*, actor, resource: Resource) -> Resource:
     resource.save(update_fields=["withdrawn_at", "modified_at"])
     audit_record(actor=actor, action="library.resource.withdrawn", target=resource, unit_id=resource.unit_id)
     return resource
+
+
+LINKABLE_CATEGORIES = ("online_learning", "digital_library")  # kinds d) and đ) of the Ministry's letter
+
+
+def linkable_activities(actor, resource: Resource):
+    """The activities of kinds d) and đ) `actor` may edit that could introduce `resource` (not yet linked)."""
+    if not getattr(actor, "is_authenticated", False):
+        return Activity.objects.none()
+    editable = scope_filter(actor, Activity.objects.filter(category__code__in=LINKABLE_CATEGORIES), role=Role.EDITOR)
+    return editable.exclude(pk__in=resource.activities.values("pk")).select_related("unit").order_by("-pk")
+
+
+@transaction.atomic
+def resource_link_activity(*, actor, resource: Resource, activity, linked: bool = True) -> None:
+    """An activity of kind d) or đ) introduces a resource (or no longer does); its editors decide."""
+    if not can_edit(actor, activity.unit):
+        raise PermissionDeniedError()
+    if activity.category.code not in LINKABLE_CATEGORIES:
+        raise ValidationFailed(details=[{"field": "activity", "message": _(
+            "Only activities on online learning or digital libraries (kinds d and đ) introduce resources.")}])
+    if linked:
+        if resource.withdrawn_at is not None or not (resource.published or resource.unit_id == activity.unit_id):
+            raise ValidationFailed(details=[{"field": "resource", "message": _(
+                "This resource is not in the public library.")}])
+        resource.activities.add(activity)
+    else:
+        resource.activities.remove(activity)
+    audit_record(actor=actor, action="library.resource.linked" if linked else "library.resource.unlinked",
+                 target=resource, unit_id=activity.unit_id, activity=activity.pk)

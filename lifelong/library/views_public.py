@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from lifelong.core.validation import parse_int_param
-from lifelong.library import selectors
+from lifelong.library import selectors, services
 from lifelong.library.models import LICENCES, Resource
 from lifelong.orgs.models import OrgUnit
 
@@ -39,7 +39,9 @@ def resource_detail(request, pk: int):
     data = json.dumps(selectors.json_ld(resource, request.build_absolute_uri()), ensure_ascii=False)
     # Escaped as Django's json_script does, so that no text of the resource can close the script element.
     data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return render(request, "library/resource.html", {"resource": resource, "json_ld": mark_safe(data)})
+    return render(request, "library/resource.html", {
+        "resource": resource, "json_ld": mark_safe(data),
+        "linkable": services.linkable_activities(request.user, resource)[:30]})
 
 
 def resource_file(request, pk: int):

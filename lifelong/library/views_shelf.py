@@ -11,8 +11,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lifelong.activities.models import Activity
 from lifelong.core import exports
 from lifelong.core.errors import ServiceError
+from lifelong.core.validation import parse_int_param
 from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.library import imports, services
 from lifelong.library.forms import ResourceForm, ResourceImportForm
@@ -118,3 +120,35 @@ def unit_page_section(request, unit: OrgUnit) -> str:
         return ""
     return render_to_string("library/_unit_section.html", {"unit": unit, "count": count, "can_view": viewer},
                             request=request)
+
+
+@login_required
+@require_POST
+def resource_activity(request, pk: int):
+    """Link a resource to one of the officer's activities of kind d) or đ), or unlink it."""
+    resource = get_object_or_404(Resource, pk=pk)
+    activity_id = parse_int_param(request.POST.get("activity"), minimum=1)
+    activity = Activity.objects.select_related("unit", "category").filter(pk=activity_id or 0).first()
+    if activity is None or not can_view(request.user, activity.unit):
+        messages.error(request, _("Choose one of your activities."))
+        return redirect("library_resource", pk=resource.pk)
+    linked = request.POST.get("action") != "unlink"
+    try:
+        services.resource_link_activity(actor=request.user, resource=resource, activity=activity, linked=linked)
+    except ServiceError as exc:
+        flash_service_error(request, exc)
+        return redirect("library_resource", pk=resource.pk)
+    messages.success(request, (_("Linked to %(activity)s.") if linked else _("No longer linked to %(activity)s."))
+                     % {"activity": activity.title})
+    return redirect("activity_detail", pk=activity.pk) if linked else redirect("library_resource", pk=resource.pk)
+
+
+def activity_page_section(request, activity) -> str:
+    """The activity page's part on the library (settings.ACTIVITY_PAGE_EXTRAS): the resources it introduces."""
+    resources = list(activity.library_resources.filter(published=True, withdrawn_at__isnull=True)
+                     .order_by("title")[:50])
+    if not resources:
+        return ""
+    return render_to_string("library/_activity_section.html", {
+        "activity": activity, "resources": resources, "can_edit": can_edit(request.user, activity.unit)},
+        request=request)

@@ -1,7 +1,8 @@
 """Evidence for an indicator: a file, a link, or a record of the platform itself.
 
 The Week's own plan, report and activities are evidence for a commune's "Cộng đồng học tập" (TC1: a plan, the
-activities and a report for the Lifelong Learning Week): they are linked, not uploaded again. A record can
+activities and a report for the Lifelong Learning Week), and the resources of a unit's digital bookshelf for the
+indicators that ask for one: they are linked, not uploaded again. A record can
 only be linked by someone who may see it, and only from the subject's own subtree; a learner links their own
 certificates. Files are checked by content (PDF, images, Word/Excel), not by name, and limited in size.
 """
@@ -20,6 +21,7 @@ from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.core.text import normalize_text
 from lifelong.learners.models import Certificate
+from lifelong.library.models import Resource
 from lifelong.orgs.permissions import can_view
 from lifelong.plans.models import Plan
 from lifelong.recognition.models import Assessment, Evidence, Indicator
@@ -59,6 +61,10 @@ def record_choices(user, assessment: Assessment) -> list[RecordChoice]:
                 for r in Report.objects.filter(unit=unit, campaign__year=year).select_related("campaign")[:5]]
     choices += [RecordChoice("activity", a.pk, f"{_('Activity')}: {a.title}", reverse("activity_detail", args=[a.pk]))
                 for a in Activity.objects.filter(unit=unit, campaign__year=year).order_by("-pk")[:40]]
+    # The unit's digital bookshelf ("tủ sách số"), which several schemes ask for.
+    choices += [RecordChoice("resource", r.pk, f"{_('Library resource')}: {r.title}",
+                             reverse("library_resource", args=[r.pk]))
+                for r in Resource.objects.filter(unit=unit, withdrawn_at__isnull=True).order_by("-pk")[:40]]
     return choices
 
 
@@ -74,6 +80,8 @@ def record_url(item: Evidence) -> str:
     if item.record_type == "report":
         report = Report.objects.filter(pk=item.record_id).only("unit_id").first()
         return reverse("report_edit", args=[report.unit_id]) if report else ""
+    if item.record_type == "resource":
+        return reverse("library_resource", args=[item.record_id])
     if item.record_type == "certificate":
         code = Certificate.objects.filter(pk=item.record_id).values_list("code", flat=True).first()
         return reverse("certificate_verify", args=[code]) if code else ""

@@ -339,6 +339,7 @@ class Evidence(models.Model):
         REPORT = "report", _("Report")
         ACTIVITY = "activity", _("Activity")
         CERTIFICATE = "certificate", _("Certificate")
+        RESOURCE = "resource", _("Library resource")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
     indicator = models.ForeignKey(Indicator, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
