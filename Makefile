@@ -61,6 +61,7 @@ bench: install
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/activities.py
 	$(PY) benchmarks/recognition.py
+	$(PY) benchmarks/library.py
 
 clean:
 	rm -rf $(VENV) .tools var

@@ -30,7 +30,7 @@ from lifelong.core.errors import PermissionDeniedError
 from lifelong.core.tables import ImportRejected, row_error
 from lifelong.core.text import search_key
 from lifelong.library.models import LICENCES, Collection, Resource
-from lifelong.library.services import clean_fields
+from lifelong.library.services import clean_fields, shelf_of
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit
 
@@ -181,12 +181,12 @@ def _publish(actor, unit: OrgUnit, cleaned: list[dict], collection: Collection |
     for resource in resources:
         resource.refresh_search_key()
     created = Resource.objects.bulk_create(resources, batch_size=500)
-    if collection is not None:
-        if any(r.pk is None for r in created):  # a database that does not return keys from a bulk insert
-            created = list(Resource.objects.filter(unit=unit, modified_at=now).order_by("pk"))
-        Resource.collections.through.objects.bulk_create(
-            [Resource.collections.through(resource_id=r.pk, collection_id=collection.pk) for r in created],
-            batch_size=1000)
+    if any(r.pk is None for r in created):  # a database that does not return keys from a bulk insert
+        created = list(Resource.objects.filter(unit=unit, modified_at=now).order_by("pk"))
+    listed_in = {shelf_of(unit).pk} | ({collection.pk} if collection is not None else set())
+    Resource.collections.through.objects.bulk_create(
+        [Resource.collections.through(resource_id=r.pk, collection_id=pk) for r in created for pk in listed_in],
+        batch_size=1000)
     audit_record(actor=actor, action="library.resources.imported", target=unit, unit_id=unit.pk,
                  created=len(created), source=source[:200])
     return created

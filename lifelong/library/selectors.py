@@ -4,7 +4,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, QuerySet, Subquery, Value, When
 
 from lifelong.core.text import search_key
 from lifelong.core.validation import search_words
@@ -56,6 +56,13 @@ def _ranked(resources: QuerySet[Resource], words: list[str]) -> QuerySet[Resourc
     for word in words:
         resources = resources.filter(search_key__contains=word)
     return resources.annotate(in_title=in_title).order_by("-in_title", "-modified_at", "-pk")
+
+
+def shared_collections() -> QuerySet[Collection]:
+    """Shared libraries and curated lists that hold something public, for browsing (shelves are found by unit)."""
+    return (Collection.objects.exclude(kind=Collection.Kind.SHELF)
+            .filter(resources__published=True, resources__withdrawn_at__isnull=True)
+            .annotate(public=Count("resources", distinct=True)).order_by("-public", "name"))
 
 
 def public_resource(pk: int) -> Resource | None:

@@ -134,6 +134,18 @@ def _attach(resource: Resource, upload, errors: list) -> None:
     resource.file, resource.file_type, resource.file_size = upload, found, upload.size
 
 
+def shelf_of(unit: OrgUnit) -> Collection:
+    """The unit's digital bookshelf ("tủ sách số"), made with its first resource: every resource it publishes is
+    on it (the unit's row is locked so that two first resources published at once make one shelf)."""
+    shelf = Collection.objects.filter(unit=unit, kind=Collection.Kind.SHELF).order_by("pk").first()
+    if shelf is None:
+        OrgUnit.objects.select_for_update().filter(pk=unit.pk).first()
+        shelf = Collection.objects.filter(unit=unit, kind=Collection.Kind.SHELF).order_by("pk").first() or \
+            Collection.objects.create(unit=unit, kind=Collection.Kind.SHELF, name=_("Digital bookshelf of %(unit)s")
+                                      % {"unit": unit.name})
+    return shelf
+
+
 @transaction.atomic
 def resource_create(*, actor, unit: OrgUnit, data: dict, upload=None,
                     collections: list[Collection] | None = None) -> Resource:
@@ -153,8 +165,7 @@ def resource_create(*, actor, unit: OrgUnit, data: dict, upload=None,
         raise ValidationFailed(details=errors)
     resource.refresh_search_key()
     resource.save()
-    if collections:
-        resource.collections.set(collections)
+    resource.collections.set({shelf_of(unit), *(collections or [])})
     audit_record(actor=actor, action="library.resource.created", target=resource, unit_id=unit.pk)
     return resource
 

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from lifelong.core.validation import parse_int_param
 from lifelong.library import selectors, services
-from lifelong.library.models import LICENCES, Resource
+from lifelong.library.models import LICENCES, Collection, Resource
 from lifelong.orgs.models import OrgUnit
 
 _RANGE = re.compile(r"^bytes=(\d{0,15})-(\d{0,15})$")
@@ -24,10 +24,13 @@ def library_home(request):
     licence = request.GET.get("licence") or ""
     unit_id = parse_int_param(request.GET.get("unit"), minimum=1)
     unit = OrgUnit.objects.filter(pk=unit_id).first() if unit_id else None
+    collection_id = parse_int_param(request.GET.get("collection"), minimum=1)
+    collection = Collection.objects.filter(pk=collection_id).first() if collection_id else None
     resources = selectors.public_resources(query=query, kind=kind, licence=licence if licence in LICENCES else "",
-                                           unit=unit)
+                                           unit=unit, collection=collection)
     return render(request, "library/home.html", {
         "resources": resources[:50], "query": query, "kind": kind, "licence": licence, "unit": unit,
+        "collection": collection, "shared": selectors.shared_collections()[:20],
         "kinds": Resource.Kind.choices, "licences": [(k, v[0]) for k, v in LICENCES.items()]})
 
 

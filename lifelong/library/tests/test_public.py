@@ -69,7 +69,7 @@ def test_search_ranks_title_matches_first_and_filters_by_collection(tree, make_u
     from lifelong.library.selectors import public_resources
 
     teacher = make_user(tree.school, Membership.Role.EDITOR)
-    shelf = Collection.objects.create(unit=tree.school, name="Tủ sách lập trình")
+    shelf = Collection.objects.create(unit=tree.school, kind=Collection.Kind.CURATED, name="Lập trình cho em")
     link = {"kind": "link", "licence": "CC-BY-4.0", "url": "https://example.org/x"}
     in_title = services.resource_create(actor=teacher, unit=tree.school, collections=[shelf],
                                         data={**link, "title": "Lập trình Scratch cho thiếu nhi"})
@@ -83,3 +83,21 @@ def test_search_ranks_title_matches_first_and_filters_by_collection(tree, make_u
     assert not public_resources(query="'&|!:*()").exists()  # query syntax is never passed through
     if connection.vendor == "postgresql":  # whole words or their beginnings, through the full-text index
         assert [r.title for r in public_resources(query="lap trin scra")][0] == in_title.title
+
+
+def test_a_units_first_resource_makes_its_shelf_and_shared_libraries_are_browsed(client, tree, make_user):
+    from lifelong.library.models import Collection
+
+    teacher = make_user(tree.school, Membership.Role.EDITOR)
+    link = {"kind": "link", "licence": "CC0-1.0", "url": "https://example.org/y"}
+    first = services.resource_create(actor=teacher, unit=tree.school, data={**link, "title": "Bài một"})
+    second = services.resource_create(actor=teacher, unit=tree.school, data={**link, "title": "Bài hai"})
+    shelf = Collection.objects.get(unit=tree.school, kind="shelf")  # one shelf, made with the first resource
+    assert set(shelf.resources.all()) == {first, second} and tree.school.name in shelf.name
+    shared = Collection.objects.create(unit=tree.ministry, kind="shared", name="Thư viện dùng chung mẫu")
+    shared.resources.add(second)
+    home = client.get("/thu-vien/").content.decode()
+    assert "Thư viện dùng chung mẫu (1)" in home and shelf.name not in home  # shelves are found by unit
+    browsed = client.get(f"/thu-vien/?collection={shared.pk}").content.decode()
+    assert "Bài hai" in browsed and "Bài một" not in browsed
+    assert client.get("/thu-vien/?collection=abc").status_code == 200
