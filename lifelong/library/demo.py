@@ -81,4 +81,29 @@ def load_demo_library() -> dict[str, int]:
                                        description="Học liệu mở các đơn vị chia sẻ trong Tuần lễ.")
     for resource in made:
         resource.collections.add(shared)
+    _introduce_in_activities(made)
     return {"resources": len(made), "collections": len(shelves) + 1}
+
+
+# (title of a demo activity of kind d or đ, titles of the resources it introduces)
+INTRODUCED = [
+    ("Giới thiệu nền tảng học tập trực tuyến cho người lao động",
+     ["Khóa học trực tuyến: Ứng dụng AI trong công việc hằng ngày", "Sổ tay kỹ năng số cho người cao tuổi"]),
+    ("Ngày hội đọc sách và tủ sách số của thôn",
+     ["Học tiếng Việt qua truyện dân gian Tây Nguyên", "Khóa học trực tuyến: Kỹ năng số cơ bản"]),
+]
+
+
+def _introduce_in_activities(made: list[Resource]) -> None:
+    """The demo's reading day and online-learning session introduce resources (when the activities demo ran)."""
+    from lifelong.activities.models import Activity
+
+    by_title = {resource.title: resource for resource in made}
+    for activity_title, titles in INTRODUCED:
+        activity = Activity.objects.filter(title=activity_title).select_related("unit", "category").first()
+        if activity is None:
+            continue
+        official = activity.unit.memberships.filter(role__in=["editor", "admin"]).select_related("user").first()
+        for title in titles:
+            services.resource_link_activity(actor=official.user if official else None, resource=by_title[title],
+                                            activity=activity)

@@ -6,7 +6,7 @@ from lifelong.library.models import LICENCES, Collection, Resource
 
 
 class ResourceForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=500)
+    title = forms.CharField(label=_("Title of the resource"), max_length=500)
     kind = forms.ChoiceField(label=_("Kind"), choices=Resource.Kind.choices)
     licence = forms.ChoiceField(label=_("Licence"), choices=[(k, v[0]) for k, v in LICENCES.items()],
                                 help_text=_("“All rights reserved”: only a link is kept, never a copy of the file."))
@@ -42,4 +42,5 @@ class ResourceImportForm(forms.Form):
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["collection"].queryset = Collection.objects.filter(unit=unit)
+        self.fields["collection"].queryset = Collection.objects.filter(unit=unit).exclude(kind=Collection.Kind.SHELF)
+        self.fields["collection"].empty_label = _("Only the bookshelf")

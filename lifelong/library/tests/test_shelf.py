@@ -37,7 +37,7 @@ def test_the_shelf_imports_a_spreadsheet_and_its_sample_reads_back(client, tree,
     client.force_login(editor)
     sample = client.get(reverse("library_import_sample", args=[tree.school.pk]))
     assert sample.status_code == 200
-    shelf = Collection.objects.create(unit=tree.school, name="Tủ sách số")
+    shelf = Collection.objects.create(unit=tree.school, kind=Collection.Kind.CURATED, name="Học liệu Tuần lễ")
     upload = SimpleUploadedFile("mau-hoc-lieu.xlsx", sample.content)
     response = client.post(reverse("library_import", args=[tree.school.pk]),
                            {"file": upload, "default_licence": "CC-BY-4.0", "collection": shelf.pk}, follow=True)
