@@ -40,6 +40,11 @@ LICENCES = {  # SPDX id -> (name, address of the licence text); the names are sh
 }
 
 
+def subject_key(subjects: list) -> str:
+    folded = [search_key(str(subject)) for subject in subjects if search_key(str(subject))]
+    return ("|" + "|".join(folded) + "|")[:2100] if folded else ""
+
+
 class Collection(models.Model):
     class Kind(models.TextChoices):
         SHELF = "shelf", _("A unit's digital bookshelf")
@@ -115,6 +120,9 @@ class Resource(models.Model):
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     search_key = models.CharField(max_length=1000, editable=False, db_index=True, default="")
     title_key = models.CharField(max_length=500, editable=False, default="")  # the folded title ranks first
+    # The folded subjects between bars ("|ky nang so|nguoi cao tuoi|"), so that a subject is browsed exactly on
+    # every database (JSON containment is PostgreSQL's only).
+    subject_key = models.CharField(max_length=2100, editable=False, default="")
     # How often its public page was opened and its file downloaded (counted with F(), never lost to a race).
     views = models.PositiveIntegerField(default=0, editable=False)
     downloads = models.PositiveIntegerField(default=0, editable=False)
@@ -149,6 +157,7 @@ class Resource(models.Model):
     def refresh_search_key(self) -> None:
         """The folded text searches match (lifelong.core.text.search_key), kept with every write."""
         self.title_key = search_key(self.title)[:500]
+        self.subject_key = subject_key(self.subjects)
         self.search_key = search_key(" ".join([self.title, self.creator, " ".join(map(str, self.subjects)),
                                                self.teaches, self.description[:300]]))[:1000]
 

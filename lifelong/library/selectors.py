@@ -15,7 +15,7 @@ RANK_WINDOW = 2000
 
 
 def public_resources(*, query: str = "", kind: str = "", licence: str = "", unit: OrgUnit | None = None,
-                     collection: Collection | None = None) -> QuerySet[Resource]:
+                     collection: Collection | None = None, subject: str = "") -> QuerySet[Resource]:
     """What the public may see, newest first; with a query, the best matches first (see `_ranked`)."""
     resources = Resource.objects.filter(published=True, withdrawn_at__isnull=True).select_related(
         "unit", "harvested_from")
@@ -27,6 +27,8 @@ def public_resources(*, query: str = "", kind: str = "", licence: str = "", unit
         resources = resources.filter(unit__path__startswith=unit.path)
     if collection is not None:
         resources = resources.filter(collections=collection)
+    if search_key(subject).strip():
+        resources = resources.filter(subject_key__contains=f"|{search_key(subject).strip()}|")
     words = search_words(search_key(query))
     if not words:
         return resources.order_by("-modified_at", "-pk")

@@ -26,11 +26,12 @@ def library_home(request):
     unit = OrgUnit.objects.filter(pk=unit_id).first() if unit_id else None
     collection_id = parse_int_param(request.GET.get("collection"), minimum=1)
     collection = Collection.objects.filter(pk=collection_id).first() if collection_id else None
+    subject = (request.GET.get("subject") or "")[:100]
     resources = selectors.public_resources(query=query, kind=kind, licence=licence if licence in LICENCES else "",
-                                           unit=unit, collection=collection)
+                                           unit=unit, collection=collection, subject=subject)
     return render(request, "library/home.html", {
         "resources": resources[:50], "query": query, "kind": kind, "licence": licence, "unit": unit,
-        "collection": collection, "shared": selectors.shared_collections()[:20],
+        "collection": collection, "subject": subject, "shared": selectors.shared_collections()[:20],
         "kinds": Resource.Kind.choices, "licences": [(k, v[0]) for k, v in LICENCES.items()]})
 
 

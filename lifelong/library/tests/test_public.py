@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lifelong.library import services
+from lifelong.library.models import Resource
 from lifelong.orgs.models import Membership
 
 AUDIO = b"ID3" + bytes(range(256)) * 40  # 10 KB of "audio"
@@ -101,3 +102,15 @@ def test_a_units_first_resource_makes_its_shelf_and_shared_libraries_are_browsed
     browsed = client.get(f"/thu-vien/?collection={shared.pk}").content.decode()
     assert "Bài hai" in browsed and "Bài một" not in browsed
     assert client.get("/thu-vien/?collection=abc").status_code == 200
+
+
+def test_a_subject_is_browsed_exactly_without_tone_marks(client, tree, make_user):
+    teacher = make_user(tree.school, Membership.Role.EDITOR)
+    link = {"kind": "link", "licence": "CC0-1.0", "url": "https://example.org/z"}
+    services.resource_create(actor=teacher, unit=tree.school, data={**link, "title": "A", "subjects": ["Kỹ năng số"]})
+    services.resource_create(actor=teacher, unit=tree.school, data={
+        **link, "title": "B", "subjects": ["kỹ năng số cho nông dân"]})  # another subject, that only begins alike
+    page = client.get("/thu-vien/?subject=ky+nang+so").content.decode()
+    assert "<strong>A</strong>" in page and "<strong>B</strong>" not in page
+    detail = client.get(f"/thu-vien/{Resource.objects.get(title='A').pk}/").content.decode()
+    assert "?subject=K%E1%BB%B9%20n%C4%83ng%20s%E1%BB%91" in detail  # each subject links to its list
