@@ -82,7 +82,22 @@ def load_demo_library() -> dict[str, int]:
     for resource in made:
         resource.collections.add(shared)
     _introduce_in_activities(made)
-    return {"resources": len(made), "collections": len(shelves) + 1}
+    curated = _curated_for_digital_skills(ministry, made)
+    return {"resources": len(made), "collections": len(shelves) + 1 + curated}
+
+
+def _curated_for_digital_skills(ministry: OrgUnit, made: list[Resource]) -> int:
+    """The Ministry's curated list for kind c) of the 2025 campaign: its digital-skills classes suggest it."""
+    from lifelong.campaigns.models import ActivityCategory
+
+    category = ActivityCategory.objects.filter(campaign__year=2025, code="digital_skills").first()
+    if category is None:
+        return 0
+    curated = Collection.objects.create(unit=ministry, kind=Collection.Kind.CURATED, category=category,
+                                        name="Học liệu kỹ năng số Tuần lễ 2025",
+                                        description="Tuyển chọn cho các lớp kỹ năng số của Tuần lễ.")
+    curated.resources.add(*[r for r in made if "kỹ năng số" in r.subjects])
+    return 1
 
 
 # (title of a demo activity of kind d or đ, titles of the resources it introduces)

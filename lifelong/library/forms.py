@@ -1,6 +1,8 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lifelong.campaigns.models import ActivityCategory
 from lifelong.core.forms import DayField
 from lifelong.library.models import LICENCES, Collection, Resource
 
@@ -44,3 +46,21 @@ class ResourceImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["collection"].queryset = Collection.objects.filter(unit=unit).exclude(kind=Collection.Kind.SHELF)
         self.fields["collection"].empty_label = _("Only the bookshelf")
+
+
+class CollectionForm(forms.Form):
+    name = forms.CharField(label=_("Name of the collection"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[(Collection.Kind.SHARED, Collection.Kind.SHARED.label),
+                                                      (Collection.Kind.CURATED, Collection.Kind.CURATED.label)])
+    description = forms.CharField(label=_("Description (optional)"), required=False, max_length=2000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    category = forms.ModelChoiceField(
+        label=_("For the activities of (curated lists, optional)"), queryset=None, required=False,
+        help_text=_("The activities of that kind suggest the list on their page."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = ActivityCategory.objects.filter(
+            campaign__year__gte=timezone.localdate().year - 1).select_related("campaign").order_by(
+            "-campaign__year", "order")
+        self.fields["category"].label_from_instance = lambda c: f"{c.campaign.year} · {c}"

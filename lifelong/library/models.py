@@ -55,6 +55,10 @@ class Collection(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SHELF)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # A curated list made for one kind of activity of a campaign ("học liệu kỹ năng số" for kind c of 2025):
+    # the activities of that kind suggest it.
+    category = models.ForeignKey("campaigns.ActivityCategory", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="curated_collections", verbose_name=_("for the activities of"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -212,3 +212,56 @@ def resource_link_activity(*, actor, resource: Resource, activity, linked: bool 
         resource.activities.remove(activity)
     audit_record(actor=actor, action="library.resource.linked" if linked else "library.resource.unlinked",
                  target=resource, unit_id=activity.unit_id, activity=activity.pk)
+
+
+@transaction.atomic
+def collection_create(*, actor, unit: OrgUnit, kind: str, name: str, description: str = "",
+                      category=None) -> Collection:
+    """A shared library or a curated list run by `unit` (a unit's shelf is made with its first resource)."""
+    if not can_edit(actor, unit):
+        raise PermissionDeniedError()
+    errors = []
+    name, description = normalize_text(name or "")[:200], (description or "").strip()[:2000]
+    if kind not in (Collection.Kind.SHARED, Collection.Kind.CURATED):
+        errors.append({"field": "kind", "message": _("Choose a shared library or a curated list.")})
+    if not name:
+        errors.append({"field": "name", "message": _("Give the collection a name.")})
+    elif Collection.objects.filter(unit=unit, name__iexact=name).exists():
+        errors.append({"field": "name", "message": _("Your unit already has a collection of that name.")})
+    if category is not None and kind != Collection.Kind.CURATED:
+        errors.append({"field": "category", "message": _("Only a curated list is made for a kind of activity.")})
+    if errors:
+        raise ValidationFailed(details=errors)
+    collection = Collection.objects.create(unit=unit, kind=kind, name=name, description=description,
+                                           category=category)
+    audit_record(actor=actor, action="library.collection.created", target=collection, unit_id=unit.pk)
+    return collection
+
+
+def collections_editable_by(actor):
+    """The shared libraries and curated lists `actor` may fill (a shelf fills itself)."""
+    if not getattr(actor, "is_authenticated", False):
+        return Collection.objects.none()
+    return scope_filter(actor, Collection.objects.exclude(kind=Collection.Kind.SHELF), role=Role.EDITOR) \
+        .select_related("unit").order_by("unit__path", "name")
+
+
+@transaction.atomic
+def collection_list(*, actor, collection: Collection, resource: Resource, listed: bool = True) -> None:
+    """Put a public resource in a shared library or curated list (or take it out); the collection's editors do."""
+    if not can_edit(actor, collection.unit):
+        raise PermissionDeniedError()
+    if collection.kind == Collection.Kind.SHELF:
+        raise ValidationFailed(details=[{"field": "collection", "message": _(
+            "A unit's bookshelf holds what the unit publishes; add it to a shared library or a curated list.")}])
+    if listed:
+        if resource.withdrawn_at is not None or not resource.published:
+            raise ValidationFailed(details=[{"field": "resource", "message": _(
+                "This resource is not in the public library.")}])
+        collection.resources.add(resource)
+    else:
+        collection.resources.remove(resource)
+    # Harvesters select on the datestamp, and the record's sets and dc:relation name its collections.
+    Resource.objects.filter(pk=resource.pk).update(modified_at=timezone.now())
+    audit_record(actor=actor, action="library.collection.listed" if listed else "library.collection.unlisted",
+                 target=collection, unit_id=collection.unit_id, resource=resource.pk)

@@ -11,5 +11,7 @@ urlpatterns = [
     path("thu-vien/<id:pk>/hoat-dong/", views_shelf.resource_activity, name="library_resource_activity"),
     path("units/<id:pk>/thu-vien/", views_shelf.unit_shelf, name="library_shelf"),
     path("units/<id:pk>/thu-vien/nhap/", views_shelf.shelf_import, name="library_import"),
+    path("units/<id:pk>/thu-vien/bo-suu-tap/", views_shelf.collection_create, name="library_collection_create"),
+    path("thu-vien/<id:pk>/bo-suu-tap/", views_shelf.resource_collection, name="library_resource_collection"),
     path("units/<id:pk>/thu-vien/nhap/mau.xlsx", views_shelf.shelf_import_sample, name="library_import_sample"),
 ]

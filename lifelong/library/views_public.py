@@ -45,7 +45,8 @@ def resource_detail(request, pk: int):
     data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return render(request, "library/resource.html", {
         "resource": resource, "json_ld": mark_safe(data),
-        "linkable": services.linkable_activities(request.user, resource)[:30]})
+        "linkable": services.linkable_activities(request.user, resource)[:30],
+        "fillable": services.collections_editable_by(request.user).exclude(resources=resource)[:30]})
 
 
 def resource_file(request, pk: int):

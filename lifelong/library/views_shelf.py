@@ -4,10 +4,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,8 +18,8 @@ from lifelong.core.errors import ServiceError
 from lifelong.core.validation import parse_int_param
 from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.library import imports, services
-from lifelong.library.forms import ResourceForm, ResourceImportForm
-from lifelong.library.models import Resource
+from lifelong.library.forms import CollectionForm, ResourceForm, ResourceImportForm
+from lifelong.library.models import Collection, Resource
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit, can_view
@@ -43,10 +44,56 @@ def unit_shelf(request, pk: int):
                 messages.success(request, _("Published: %(title)s.") % {"title": resource.title})
                 return redirect("library_shelf", pk=unit.pk)
     totals = Resource.objects.filter(unit=unit).aggregate(views=Sum("views"), downloads=Sum("downloads"))
+    collections = Collection.objects.filter(unit=unit).annotate(
+        listed=Count("resources", filter=Q(resources__withdrawn_at__isnull=True))).select_related("category")
     return render(request, "library/shelf.html", {
         "unit": unit, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "form": form, "totals": totals,
         "resources": Resource.objects.filter(unit=unit).order_by("-modified_at")[:200],
-        "can_edit": can_edit(request.user, unit), "import_form": ResourceImportForm(unit=unit)}, status=status)
+        "can_edit": can_edit(request.user, unit), "import_form": ResourceImportForm(unit=unit),
+        "collections": collections, "collection_form": CollectionForm()}, status=status)
+
+
+@login_required
+@require_POST
+def collection_create(request, pk: int):
+    unit = get_object_or_404(OrgUnit, pk=pk)
+    if not can_view(request.user, unit):
+        raise Http404
+    form = CollectionForm(request.POST)
+    if form.is_valid():
+        try:
+            collection = services.collection_create(actor=request.user, unit=unit, **form.cleaned_data)
+        except ServiceError as exc:
+            flash_service_error(request, exc)
+        else:
+            messages.success(request, _("Collection made: %(name)s. Add resources to it from their pages.")
+                             % {"name": collection.name})
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(reverse("library_shelf", args=[unit.pk]) + "#collections")
+
+
+@login_required
+@require_POST
+def resource_collection(request, pk: int):
+    """Put a resource in one of the officer's shared libraries or curated lists, or take it out."""
+    resource = get_object_or_404(Resource, pk=pk)
+    collection_id = parse_int_param(request.POST.get("collection"), minimum=1)
+    collection = Collection.objects.select_related("unit").filter(pk=collection_id or 0).first()
+    if collection is None or not can_view(request.user, collection.unit):
+        messages.error(request, _("Choose one of your collections."))
+        return redirect("library_resource", pk=resource.pk)
+    listed = request.POST.get("action") != "unlist"
+    try:
+        services.collection_list(actor=request.user, collection=collection, resource=resource, listed=listed)
+    except ServiceError as exc:
+        flash_service_error(request, exc)
+    else:
+        messages.success(request, (_("Added to %(name)s.") if listed else _("Taken out of %(name)s."))
+                         % {"name": collection.name})
+    return redirect("library_resource", pk=resource.pk)
 
 
 @login_required
@@ -144,11 +191,15 @@ def resource_activity(request, pk: int):
 
 
 def activity_page_section(request, activity) -> str:
-    """The activity page's part on the library (settings.ACTIVITY_PAGE_EXTRAS): the resources it introduces."""
-    resources = list(activity.library_resources.filter(published=True, withdrawn_at__isnull=True)
-                     .order_by("title")[:50])
-    if not resources:
+    """The activity page's part on the library (settings.ACTIVITY_PAGE_EXTRAS): the resources it introduces, and
+    the curated lists made for its kind of activity."""
+    public = Resource.objects.filter(published=True, withdrawn_at__isnull=True)
+    resources = list(public.filter(activities=activity).order_by("title")[:50])
+    curated = [(collection, list(public.filter(collections=collection).order_by("-modified_at")[:5]))
+               for collection in Collection.objects.filter(category_id=activity.category_id).order_by("name")[:3]]
+    curated = [(collection, items) for collection, items in curated if items]
+    if not resources and not curated:
         return ""
     return render_to_string("library/_activity_section.html", {
-        "activity": activity, "resources": resources, "can_edit": can_edit(request.user, activity.unit)},
-        request=request)
+        "activity": activity, "resources": resources, "curated": curated,
+        "can_edit": can_edit(request.user, activity.unit)}, request=request)

@@ -18,3 +18,16 @@ def test_demo_library_loads_once_with_honest_licences(db, settings, tmp_path):
     assert courses.count() == 2 and not any(c.downloadable for c in courses)
     assert all(r.file_type == "html5" and r.licence.startswith("CC") for r in Resource.objects.exclude(kind="course"))
     assert Collection.objects.get(kind="shared").resources.count() == 6
+
+
+def test_the_full_demo_links_the_library_to_its_activities(db, settings, tmp_path):
+    from django.core.management import call_command
+
+    from lifelong.activities.models import Activity
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", verbosity=0)
+    reading_day = Activity.objects.get(title="Ngày hội đọc sách và tủ sách số của thôn")
+    assert reading_day.library_resources.count() == 2
+    curated = Collection.objects.get(kind="curated")
+    assert curated.category.code == "digital_skills" and curated.resources.count() >= 2

@@ -82,3 +82,43 @@ def test_a_units_shelf_is_offered_as_evidence_of_its_recognition(tree, make_user
                                      for c in evidence.record_choices(editor, assessment)}
     item = evidence.evidence_add(actor=editor, assessment=assessment, indicator=None, record=f"resource:{book.pk}")
     assert evidence.record_url(item) == f"/thu-vien/{book.pk}/"
+
+
+def test_a_curated_list_for_a_kind_of_activity_is_suggested_on_those_activities(client, tree, campaign, setting,
+                                                                                  make_user):
+    course, reading_day, skills, officer = setting
+    hanoi = make_user(tree.hanoi, Membership.Role.EDITOR)
+    client.force_login(hanoi)
+    category = campaign.categories.get(code="digital_skills")
+    made = client.post(f"/units/{tree.hanoi.pk}/thu-vien/bo-suu-tap/", {
+        "name": "Học liệu kỹ năng số 2025", "kind": "curated", "category": category.pk}, follow=True)
+    assert "Học liệu kỹ năng số 2025" in made.content.decode()
+    curated = tree.hanoi.collections.get(name="Học liệu kỹ năng số 2025")
+    assert "add-to-collection" in client.get(f"/thu-vien/{course.pk}/").content.decode()
+    client.post(f"/thu-vien/{course.pk}/bo-suu-tap/", {"collection": curated.pk})
+    assert list(curated.resources.all()) == [course]
+    client.logout()
+    page = client.get(f"/activities/{skills.pk}/").content.decode()  # Tây Mỗ's class, of the list's kind
+    assert "Gợi ý: Học liệu kỹ năng số 2025" in page and "Kỹ năng số 101" in page
+    assert "Học liệu kỹ năng số 2025" not in client.get(f"/activities/{reading_day.pk}/").content.decode()
+
+
+def test_collections_check_names_kinds_and_rights(tree, campaign, setting, make_user):
+    course, _reading_day, _skills, officer = setting
+    shared = services.collection_create(actor=officer, unit=tree.taymo, kind="shared", name="Thư viện phường")
+    for bad in ({"kind": "shared", "name": "thư viện phường"}, {"kind": "shelf", "name": "Khác"},
+                {"kind": "shared", "name": "  "},
+                {"kind": "shared", "name": "Có loại", "category": campaign.categories.first()}):
+        with pytest.raises(ValidationFailed):
+            services.collection_create(actor=officer, unit=tree.taymo, **bad)
+    with pytest.raises(PermissionDeniedError):
+        services.collection_list(actor=make_user(tree.yaly, Membership.Role.EDITOR), collection=shared,
+                                 resource=course)
+    school_shelf = course.collections.get(kind="shelf")
+    with pytest.raises(ValidationFailed):  # a shelf holds what its unit publishes, nothing else
+        services.collection_list(actor=make_user(tree.school, Membership.Role.EDITOR), collection=school_shelf,
+                                 resource=course)
+    before = course.modified_at
+    services.collection_list(actor=officer, collection=shared, resource=course)
+    course.refresh_from_db()
+    assert course.modified_at > before  # harvesters learn of its new set
