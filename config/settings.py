@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "lifelong.learners",
     "lifelong.recognition",
     "lifelong.library",
+    "lifelong.contests",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -390,6 +391,8 @@ RATE_LIMITS = {
         "checkin": {"ip": "300/m", "user": "120/m"},
         "login": {"ip": "30/m"},
         "certificate": {"ip": "60/m"},  # looking a certificate up by its code (docs/certificates.md)
+        # Sitting a contest: a person answers 20 questions in minutes; a script answering faster is stopped.
+        "contest": {"ip": "600/m", "user": "120/m"},
     }.items()
 }
 CSRF_FAILURE_VIEW = "lifelong.core.views.csrf_failure"
