@@ -418,5 +418,6 @@ CREDENTIAL_RETIRED_PUBLIC_KEYS = env_str("CREDENTIAL_RETIRED_PUBLIC_KEYS", "")
 # What other apps erase when a learner deletes their account (learners.services.account_delete).
 ACCOUNT_ERASE_HOOKS = ["lifelong.recognition.services.citizen_data_erase"]
 ACTIVITY_PAGE_EXTRAS = ["lifelong.library.views_shelf.activity_page_section"]
-UNIT_PAGE_EXTRAS = ["lifelong.recognition.views.unit_page_section", "lifelong.library.views_shelf.unit_page_section"]
+UNIT_PAGE_EXTRAS = ["lifelong.recognition.views.unit_page_section", "lifelong.library.views_shelf.unit_page_section",
+                    "lifelong.contests.views_organiser.unit_page_section"]
 UNIT_FIGURES = ["lifelong.learners.selectors_certificates.unit_figures"]

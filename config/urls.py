@@ -37,4 +37,5 @@ urlpatterns = [
     path("", include("lifelong.learners.urls_certificates")),
     path("", include("lifelong.recognition.urls")),
     path("", include("lifelong.library.urls")),
+    path("", include("lifelong.contests.urls")),
 ]

@@ -50,3 +50,25 @@
     }
   });
 })();
+
+// <span data-countdown="SECONDS" data-countdown-form="ID">: counts down the seconds the server said are left
+// (the server's clock decides; this only shows it) and submits the form ID when they are over.
+(function () {
+  "use strict";
+  var clock = document.querySelector("[data-countdown]");
+  if (!clock) return;
+  var ends = Date.now() + 1000 * parseInt(clock.getAttribute("data-countdown"), 10);
+  var form = document.getElementById(clock.getAttribute("data-countdown-form"));
+  var label = clock.textContent;
+  function tick() {
+    var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+    var minutes = Math.floor(left / 60), seconds = left % 60;
+    clock.textContent = label + " · " + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+    if (left <= 0) {
+      if (form && !form.dataset.sent) { form.dataset.sent = "1"; form.submit(); }
+      return;
+    }
+    window.setTimeout(tick, 1000);
+  }
+  tick();
+})();

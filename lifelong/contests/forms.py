@@ -1,0 +1,56 @@
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lifelong.campaigns.models import Campaign
+from lifelong.core.forms import DayField
+
+TIME_WIDGET = forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00", "inputmode": "numeric"})
+
+
+class ContestCreateForm(forms.Form):
+    title = forms.CharField(label=_("Title of the contest"), max_length=300,
+                            widget=forms.TextInput(attrs={"placeholder": _("e.g. Cuộc thi trực tuyến tìm hiểu …")}))
+    campaign = forms.ModelChoiceField(label=_("Campaign"), queryset=Campaign.objects.order_by("-year"),
+                                      empty_label=None)
+
+
+class ContestForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Title of the contest"), max_length=300)
+    rules = forms.CharField(label=_("Rules"), required=False, max_length=20000,
+                            widget=forms.Textarea(attrs={"rows": 5}))
+    prizes = forms.CharField(label=_("Prizes"), required=False, max_length=5000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    prediction_question = forms.CharField(
+        label=_("Prediction question, to break ties (optional)"), required=False, max_length=300,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. Dự đoán số người tham gia vòng thi")}))
+    prediction_answer = forms.IntegerField(label=_("The true number, once known"), required=False, min_value=0,
+                                           max_value=10**12 - 1)
+    published = forms.BooleanField(label=_("Published: people can see it and enter"), required=False)
+
+
+class RoundForm(forms.Form):
+    name = forms.CharField(label=_("Name of the round"), max_length=200, initial=_("Round 1"))
+    opens_day = DayField(label=_("Opens on"))
+    opens_time = forms.TimeField(label=_("at"), widget=TIME_WIDGET, initial="08:00")
+    closes_day = DayField(label=_("Closes on"))
+    closes_time = forms.TimeField(label=_("at"), widget=TIME_WIDGET, initial="17:00")
+    question_count = forms.IntegerField(label=_("Questions per attempt"), min_value=1, max_value=200, initial=20)
+    duration_minutes = forms.IntegerField(label=_("Minutes per attempt"), min_value=1, max_value=600, initial=10)
+    official_attempts = forms.IntegerField(label=_("Official attempts per person"), min_value=1, max_value=10,
+                                           initial=1)
+    practice = forms.BooleanField(label=_("Practice allowed (not ranked)"), required=False, initial=True)
+
+    def round_data(self) -> dict:
+        tz = timezone.get_current_timezone()
+        data = dict(self.cleaned_data)
+        data["opens_at"] = datetime.combine(data.pop("opens_day"), data.pop("opens_time"), tzinfo=tz)
+        data["closes_at"] = datetime.combine(data.pop("closes_day"), data.pop("closes_time"), tzinfo=tz)
+        return data
+
+
+class QuestionImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel .xlsx or CSV file"))
