@@ -357,6 +357,7 @@ DEMO_LOADERS = [
     "lifelong.learners.demo.load_demo_learners",
     "lifelong.recognition.demo.load_demo_recognition",
     "lifelong.library.demo.load_demo_library",
+    "lifelong.contests.demo.load_demo_contests",
 ]
 # Logins that `load_demo --print-logins` lists after the officials' (the learners log in by e-mail or phone).
 DEMO_EXTRA_LOGINS = ["lifelong.learners.demo.DEMO_LOGINS", "lifelong.recognition.demo.DEMO_LOGINS"]
