@@ -88,8 +88,8 @@ def attempt_start(*, user, round_: Round, practice: bool = False) -> Attempt:
     existing = _open_attempt(user, round_, practice, now)
     if existing is not None:
         return existing
-    questions = {q.pk: len(q.choices) if q.kind != Question.Kind.NUMBER else 0
-                 for q in Question.objects.filter(contest=contest, active=True).only("pk", "kind", "choices")}
+    questions = {pk: len(choices) if kind != Question.Kind.NUMBER else 0 for pk, kind, choices in
+                 Question.objects.filter(contest=contest, active=True).values_list("pk", "kind", "choices")}
     if not questions:
         raise ValidationFailed(_("The contest has no questions yet."))
     number = 1
@@ -147,9 +147,11 @@ def clean_value(question: Question, value):
     return str(number.normalize())
 
 
-def _own_open(user, attempt: Attempt, now) -> Attempt:
-    attempt = Attempt.objects.select_for_update().select_related("round").get(pk=attempt.pk)
-    if attempt.user_id != getattr(user, "pk", None):
+def _own_open(user, attempt: Attempt | int, now) -> Attempt:
+    pk = attempt.pk if isinstance(attempt, Attempt) else attempt
+    attempt = Attempt.objects.select_for_update().only("user_id", "paper", "submitted_at", "deadline_at").filter(
+        pk=pk).first()
+    if attempt is None or attempt.user_id != getattr(user, "pk", None):
         raise PermissionDeniedError()
     if attempt.submitted_at is not None:
         raise ConflictError(_("This attempt has been submitted."))
@@ -159,19 +161,22 @@ def _own_open(user, attempt: Attempt, now) -> Attempt:
 
 
 @transaction.atomic
-def answer_save(*, user, attempt: Attempt, question_id: int, value) -> Answer | None:
-    """Save one answer of an open attempt (an empty one is removed); the last saved before the deadline counts."""
+def answer_save(*, user, attempt: Attempt | int, question_id: int, value) -> Answer | None:
+    """Save one answer of an open attempt (an empty one is removed); the last saved before the deadline counts.
+
+    The attempt's row is locked (a submission waits for the answers being saved, and no answer is saved after
+    it), and the answer is written by one upsert: a contest round is a thousand people answering at once."""
     now = timezone.now()
     attempt = _own_open(user, attempt, now)
     if question_id not in {entry[0] for entry in attempt.paper}:
         raise ValidationFailed(details=[{"field": "question", "message": _("This question is not on your paper.")}])
-    question = Question.objects.get(pk=question_id)
+    question = Question.objects.only("kind", "choices").get(pk=question_id)
     if value in (None, "", []):
         Answer.objects.filter(attempt=attempt, question=question).delete()
         return None
-    stored = clean_value(question, value)
-    answer, _created = Answer.objects.update_or_create(attempt=attempt, question=question,
-                                                       defaults={"value": stored, "answered_at": now})
+    answer = Answer(attempt=attempt, question=question, value=clean_value(question, value), answered_at=now)
+    Answer.objects.bulk_create([answer], update_conflicts=True, unique_fields=["attempt", "question"],
+                               update_fields=["value", "answered_at"])
     return answer
 
 

@@ -120,3 +120,6 @@ def test_someone_elses_attempt_is_not_found(client, contest, entrant):
         client.force_login(second)
         assert client.get(reverse("contest_attempt", args=[attempt.pk])).status_code == 404
         assert client.post(reverse("contest_submit", args=[attempt.pk])).status_code == 404
+        answered = client.post(reverse("contest_answer", args=[attempt.pk]),
+                               {"question": attempt.paper[0][0], f"q{attempt.paper[0][0]}": "0"})
+        assert answered.status_code == 404 and not attempt.answers.exists()
