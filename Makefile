@@ -62,6 +62,7 @@ bench: install
 	$(PY) benchmarks/activities.py
 	$(PY) benchmarks/recognition.py
 	$(PY) benchmarks/library.py
+	$(PY) benchmarks/contests.py
 
 clean:
 	rm -rf $(VENV) .tools var
