@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lifelong.activities.models import Activity
 from lifelong.campaigns.models import Campaign
 from lifelong.core.forms import DayField
 
@@ -29,7 +30,21 @@ class ContestForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": _("e.g. Dự đoán số người tham gia vòng thi")}))
     prediction_answer = forms.IntegerField(label=_("The true number, once known"), required=False, min_value=0,
                                            max_value=10**12 - 1)
+    activity = forms.ModelChoiceField(
+        label=_("Announced by the activity (kind e, optional)"), queryset=None, required=False,
+        help_text=_("Needed for the winners' certificates, which name it."))
     published = forms.BooleanField(label=_("Published: people can see it and enter"), required=False)
+
+    def __init__(self, *args, contest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = Activity.objects.filter(
+            unit_id=getattr(contest, "unit_id", None), campaign_id=getattr(contest, "campaign_id", None),
+            category__code="competition").order_by("-pk") if contest is not None else Activity.objects.none()
+
+
+class WinnersForm(forms.Form):
+    awards = forms.CharField(label=_("Prizes, one per line, from the first place"), max_length=5000,
+                             widget=forms.Textarea(attrs={"rows": 4}), initial="Giải Nhất\nGiải Nhì\nGiải Ba")
 
 
 class RoundForm(forms.Form):

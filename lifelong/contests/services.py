@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from lifelong.campaigns.models import Campaign
 from lifelong.contests.models import Contest, Round
+from lifelong.contests.ranking import display_name, ranking
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
 from lifelong.core.text import normalize_text
+from lifelong.learners.certificates import certificates_award
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit
 
@@ -56,20 +58,22 @@ def contest_create(*, actor, unit: OrgUnit, campaign: Campaign, data: dict, resi
 
 @transaction.atomic
 def contest_update(*, actor, contest: Contest, version: int, data: dict, published: bool | None = None,
-                   prediction_answer: int | None = None) -> Contest:
+                   prediction_answer: int | None = None, activity=None) -> Contest:
     if not can_edit(actor, contest.unit):
         raise PermissionDeniedError()
     errors: list[dict] = []
     cleaned = _clean_contest(data, errors)
     if prediction_answer is not None and not 0 <= prediction_answer < 10**12:
         errors.append({"field": "prediction_answer", "message": _("Give a whole number.")})
+    if activity is not None and (activity.unit_id != contest.unit_id or activity.category.code != "competition"):
+        errors.append({"field": "activity", "message": _("Choose one of your unit's contest activities (kind e).")})
     if published and not contest.rounds.exists():
         errors.append({"field": "published", "message": _("Add a round before publishing the contest.")})
     if published and not contest.questions.filter(active=True).exists():
         errors.append({"field": "published", "message": _("Import the questions before publishing the contest.")})
     if errors:
         raise ValidationFailed(details=errors)
-    changes = {**cleaned, "prediction_answer": prediction_answer}
+    changes = {**cleaned, "prediction_answer": prediction_answer, "activity": activity}
     if published is not None:
         changes["published"] = published
     if not Contest.objects.filter(pk=contest.pk, version=version).update(version=F("version") + 1, **changes):
@@ -116,3 +120,25 @@ def round_save(*, actor, contest: Contest, data: dict, round_: Round | None = No
     round_.save()
     audit_record(actor=actor, action="contests.round.saved", target=round_, unit_id=contest.unit_id)
     return round_
+
+
+def winners_certify(*, actor, round_: Round, awards: list[str]) -> list:
+    """Certificates for the round's winners through the learners' certificates: `awards` names the prize of each
+    place from the first ("Giải Nhất", "Giải Nhì" …). The contest must be announced by an activity (kind e),
+    which the certificates name."""
+    contest = round_.contest
+    if not can_edit(actor, contest.unit):
+        raise PermissionDeniedError()
+    if contest.activity is None:
+        raise ValidationFailed(details=[{"field": "activity", "message": _(
+            "Link the contest to its activity (kind e) first: the certificates name it.")}])
+    awards = [normalize_text(a)[:200] for a in awards if normalize_text(a)][:100]
+    if not awards:
+        raise ValidationFailed(details=[{"field": "awards", "message": _("Write the prizes, one per line.")}])
+    places = ranking(round_)
+    winners = [(place.attempt.user, display_name(place.attempt.user), award)
+               for place, award in zip(places, awards, strict=False)]
+    made = certificates_award(actor=actor, activity=contest.activity, winners=winners)
+    audit_record(actor=actor, action="contests.winners.certified", target=round_, unit_id=contest.unit_id,
+                 count=len(made))
+    return made

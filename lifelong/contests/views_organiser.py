@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lifelong.contests import questions, selectors, services
-from lifelong.contests.forms import ContestCreateForm, ContestForm, QuestionImportForm, RoundForm
+from lifelong.contests.forms import ContestCreateForm, ContestForm, QuestionImportForm, RoundForm, WinnersForm
 from lifelong.contests.models import Contest, Round
 from lifelong.contests.ranking import ranking
 from lifelong.core import exports
@@ -60,10 +60,10 @@ def _contest_for(request, pk: int) -> Contest:
 
 
 def _manage_page(request, contest, *, contest_form=None, round_form=None, status=200):
-    contest_form = contest_form or ContestForm(initial={
+    contest_form = contest_form or ContestForm(contest=contest, initial={
         "version": contest.version, "title": contest.title, "rules": contest.rules, "prizes": contest.prizes,
         "prediction_question": contest.prediction_question, "prediction_answer": contest.prediction_answer,
-        "published": contest.published})
+        "activity": contest.activity_id, "published": contest.published})
     return render(request, "contests/manage.html", {
         "contest": contest, "unit": contest.unit, "breadcrumbs": org_selectors.unit_breadcrumbs(contest.unit),
         "contest_form": contest_form, "round_form": round_form or RoundForm(), "import_form": QuestionImportForm(),
@@ -76,12 +76,13 @@ def contest_manage(request, pk: int):
     contest = _contest_for(request, pk)
     if request.method != "POST":
         return _manage_page(request, contest)
-    form = ContestForm(request.POST)
+    form = ContestForm(request.POST, contest=contest)
     if form.is_valid():
         data = form.cleaned_data
         try:
             services.contest_update(actor=request.user, contest=contest, version=data["version"], data=data,
-                                    published=data["published"], prediction_answer=data["prediction_answer"])
+                                    published=data["published"], prediction_answer=data["prediction_answer"],
+                                    activity=data["activity"])
         except ServiceError as exc:
             if exc.status == 403:
                 raise PermissionDenied(exc.message) from None
@@ -155,9 +156,23 @@ def _round_for(request, pk: int) -> Round:
 @login_required
 def round_results(request, pk: int):
     round_ = _round_for(request, pk)
+    form = WinnersForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit(request.user, round_.contest.unit):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                made = services.winners_certify(actor=request.user, round_=round_,
+                                                awards=form.cleaned_data["awards"].splitlines())
+            except ServiceError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("%(n)s certificates issued to the winners.") % {"n": len(made)})
+                return redirect("contest_results", pk=round_.pk)
     return render(request, "contests/results.html", {
-        "round": round_, "contest": round_.contest, "places": ranking(round_),
-        "breadcrumbs": org_selectors.unit_breadcrumbs(round_.contest.unit)})
+        "round": round_, "contest": round_.contest, "places": ranking(round_), "winners_form": form,
+        "can_edit": can_edit(request.user, round_.contest.unit), "closed": round_.closes_at <= timezone.now(),
+        "breadcrumbs": org_selectors.unit_breadcrumbs(round_.contest.unit)}, status=400 if form.errors else 200)
 
 
 @login_required

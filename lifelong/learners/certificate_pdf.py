@@ -189,7 +189,13 @@ def _render(certificate: Certificate, verify_url: str) -> bytes:
     name_size = _fitting_size(certificate.holder_name, "Bold", 26, 16, TEXT_WIDTH)
     y = _centred(canvas, centre, y, _lines(certificate.holder_name, "Bold", name_size, TEXT_WIDTH, 2), "Bold",
                  name_size, name_size * 1.25)
-    y = _centred(canvas, centre, y - 4, [_("took part in the activity")], "Regular", 14, 21)
+    if certificate.award:  # a prize: what was won, then where
+        y = _centred(canvas, centre, y - 4, [_("has won")], "Regular", 14, 21)
+        y = _centred(canvas, centre, y, _lines(certificate.award, "Bold", 18, TEXT_WIDTH, 2), "Bold", 18, 24,
+                     colour=ACCENT)
+        y = _centred(canvas, centre, y, [_("in")], "Regular", 14, 21)
+    else:
+        y = _centred(canvas, centre, y - 4, [_("took part in the activity")], "Regular", 14, 21)
     y = _centred(canvas, centre, y, _lines(activity.title, "Bold", 16, TEXT_WIDTH, 2), "Bold", 16, 20)
     when = _session_text(certificate)
     if when:

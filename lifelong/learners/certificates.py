@@ -174,6 +174,41 @@ def certificates_issue(*, actor, activity: Activity, session: Session | None = N
 
 
 @transaction.atomic
+def certificates_award(*, actor, activity: Activity, winners: list[tuple]) -> list[Certificate]:
+    """Certificates of an award (a contest's prize) for `winners`: (account, name, award) each. Someone who holds
+    a certificate of the same award for the activity gets none again. One audit entry counts them."""
+    if not _may_edit(actor, activity.unit):
+        raise PermissionDeniedError()
+    activity = Activity.objects.select_related("unit", "campaign").get(pk=activity.pk)
+    already = set(Certificate.objects.filter(activity=activity, revoked_at__isnull=True).exclude(award="")
+                  .values_list("holder_id", "award"))
+    chosen = [(user, name.strip()[:150], award.strip()[:200]) for user, name, award in winners
+              if award.strip() and name.strip() and (user.pk, award.strip()[:200]) not in already]
+    if not chosen:
+        return []
+    now = timezone.now().replace(microsecond=0)
+    made = []
+    for (user, name, award), code in zip(chosen, _fresh_codes(len(chosen)), strict=True):
+        certificate = Certificate(code=code, activity=activity, campaign=activity.campaign, unit=activity.unit,
+                                  holder=user, holder_name=name, award=award,
+                                  issued_by=actor if actor is not None and actor.is_authenticated else None)
+        certificate.credential = credentials.sign(credentials.build_credential(
+            code=code, activity=activity, unit=activity.unit, campaign=activity.campaign, session=None,
+            holder_name=name, hours=None, issued_at=now, award=award))
+        made.append(certificate)
+    try:
+        with transaction.atomic():
+            Certificate.objects.bulk_create(made)
+    except IntegrityError as exc:
+        raise ConflictError() from exc
+    Certificate.objects.filter(code__in=[c.code for c in made]).update(issued_at=now)
+    for certificate in made:
+        certificate.issued_at = now
+    audit_record(actor=actor, action="learners.certificates.awarded", target=activity, unit_id=activity.unit_id,
+                 count=len(made))
+    return made
+
+
 def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certificate:
     """Mark a certificate revoked (it is kept, and its page says so). The reason is for the organisers and the
     holder; the audit entry leaves it out, since it may concern the person."""

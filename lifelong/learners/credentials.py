@@ -184,8 +184,9 @@ def _hours_text(hours) -> str:
 
 
 def build_credential(*, code: str, activity, unit, campaign, session, holder_name: str, hours,
-                     issued_at: datetime) -> dict:
-    """The OpenBadgeCredential of one certificate (unsigned), in Vietnamese whatever the reader's language."""
+                     issued_at: datetime, award: str = "") -> dict:
+    """The OpenBadgeCredential of one certificate (unsigned), in Vietnamese whatever the reader's language; with
+    an `award` (a contest's prize), it certifies the award instead of the participation."""
     issuer = issuer_profile(unit)
     with translation.override("vi"):
         when = ""
@@ -195,6 +196,9 @@ def build_credential(*, code: str, activity, unit, campaign, session, holder_nam
                 "day": start.strftime("%d/%m/%Y"), "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
         description = _("Took part in “%(title)s”, organised by %(unit)s%(when)s.") % {
             "title": activity.title, "unit": unit.name, "when": when}
+        if award:
+            description = _("Won %(award)s in “%(title)s”, organised by %(unit)s.") % {
+                "award": award, "title": activity.title, "unit": unit.name}
         if hours:
             description += " " + _("Duration: %(hours)s hours.") % {"hours": _hours_text(hours)}
         frame = _("Within %(campaign)s.") % {"campaign": campaign.name}
@@ -204,9 +208,11 @@ def build_credential(*, code: str, activity, unit, campaign, session, holder_nam
             "id": f"{site_url()}{reverse('activity_detail', args=[activity.pk])}#giay-chung-nhan",
             "type": ["Achievement"],
             "name": activity.title,
-            "description": f"{_('Certificate of participation')}: {activity.title}. {frame}",
+            "description": f"{_('Certificate of participation')}: {activity.title}. {frame}" if not award
+            else f"{award}: {activity.title}. {frame}",
             "criteria": {"narrative": _(
-                "Awarded by the organiser to a person who took part in the activity and was checked in at it.")},
+                "Awarded by the organiser to a person who took part in the activity and was checked in at it.")
+                if not award else _("Awarded by the organiser to the winners of the contest, by its ranking.")},
             "creator": issuer,
             "inLanguage": "vi",
         }
@@ -224,7 +230,7 @@ def build_credential(*, code: str, activity, unit, campaign, session, holder_nam
             "@context": [VC_CONTEXT, OB_CONTEXT],
             "id": credential_id(code),
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "name": f"{_('Certificate of participation')}: {activity.title}",
+            "name": f"{award or _('Certificate of participation')}: {activity.title}",
             "description": f"{description} {frame}",
             "issuer": issuer,
             "validFrom": _iso(issued_at),

@@ -76,6 +76,8 @@ class Certificate(models.Model):
                                related_name="certificates")
     holder_name = models.CharField(_("holder's name"), max_length=150)
     hours = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    # What it awards beyond taking part ("Giải Nhất", a contest's prize); empty: a certificate of participation.
+    award = models.CharField(_("award"), max_length=200, blank=True)
     show_name = models.BooleanField(_("show my name on the public verification page"), default=False)
     issued_at = models.DateTimeField(auto_now_add=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
