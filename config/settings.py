@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "lifelong.recognition",
     "lifelong.library",
     "lifelong.contests",
+    "lifelong.communities",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -369,7 +370,8 @@ PLAN_PUBLISHED_HOOKS = [
     "lifelong.activities.services.opening_from_plan",
 ]
 # Where the results form finds its proposed (pre-filled) values: each app proposes its own indicators.
-REPORT_PROPOSALS = ["lifelong.activities.prefill.proposals", "lifelong.library.prefill.proposals"]
+REPORT_PROPOSALS = ["lifelong.activities.prefill.proposals", "lifelong.library.prefill.proposals",
+                    "lifelong.communities.prefill.proposals"]
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
@@ -394,6 +396,8 @@ RATE_LIMITS = {
         "certificate": {"ip": "60/m"},  # looking a certificate up by its code (docs/certificates.md)
         # Sitting a contest: a person answers 20 questions in minutes; a script answering faster is stopped.
         "contest": {"ip": "600/m", "user": "120/m"},
+        # Writing and reporting in learning communities: a person writes a few posts a minute, a spammer more.
+        "community": {"ip": "120/m", "user": "10/m"},
     }.items()
 }
 CSRF_FAILURE_VIEW = "lifelong.core.views.csrf_failure"
@@ -417,8 +421,10 @@ CREDENTIAL_RETIRED_PUBLIC_KEYS = env_str("CREDENTIAL_RETIRED_PUBLIC_KEYS", "")
 # What each app adds to a unit's numbers for a campaign (the reports' totals page): callables
 # (*, user, unit, campaign) -> list of figures with code, label, own and subtree.
 # What other apps erase when a learner deletes their account (learners.services.account_delete).
-ACCOUNT_ERASE_HOOKS = ["lifelong.recognition.services.citizen_data_erase"]
+ACCOUNT_ERASE_HOOKS = ["lifelong.recognition.services.citizen_data_erase",
+                       "lifelong.communities.services.posts_erase_for_account"]
 ACTIVITY_PAGE_EXTRAS = ["lifelong.library.views_shelf.activity_page_section"]
 UNIT_PAGE_EXTRAS = ["lifelong.recognition.views.unit_page_section", "lifelong.library.views_shelf.unit_page_section",
-                    "lifelong.contests.views_organiser.unit_page_section"]
+                    "lifelong.contests.views_organiser.unit_page_section",
+                    "lifelong.communities.views.unit_page_section"]
 UNIT_FIGURES = ["lifelong.learners.selectors_certificates.unit_figures"]

@@ -38,4 +38,5 @@ urlpatterns = [
     path("", include("lifelong.recognition.urls")),
     path("", include("lifelong.library.urls")),
     path("", include("lifelong.contests.urls")),
+    path("", include("lifelong.communities.urls")),
 ]

@@ -89,7 +89,7 @@ INDICATORS_2025 = [
          'cuốn', 'count', breakdown=False, prefill=True, of_which=None),
     Spec('đ', 'dd4', 'Câu lạc bộ, diễn đàn, nhóm học tập trực tuyến thành lập mới',
          'New online clubs, forums and learning groups',
-         'nhóm', 'count', breakdown=False, prefill=False, of_which=None),
+         'nhóm', 'count', breakdown=False, prefill=True, of_which=None),
     Spec('e', 'e1', ('Cuộc thi (lập trình, sáng tạo nội dung số, rô-bốt, trí tuệ nhân tạo, khoa học dữ liệu, '
                      'tìm hiểu, đọc sách ...)'),
          'Competitions (programming, digital content, robotics, AI, data science, reading ...)',
