@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "lifelong.library",
     "lifelong.contests",
     "lifelong.communities",
+    "lifelong.partners",
     "allauth",
     "allauth.account",
     "django_tasks",
@@ -371,7 +372,7 @@ PLAN_PUBLISHED_HOOKS = [
 ]
 # Where the results form finds its proposed (pre-filled) values: each app proposes its own indicators.
 REPORT_PROPOSALS = ["lifelong.activities.prefill.proposals", "lifelong.library.prefill.proposals",
-                    "lifelong.communities.prefill.proposals"]
+                    "lifelong.communities.prefill.proposals", "lifelong.partners.prefill.proposals"]
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
@@ -422,9 +423,10 @@ CREDENTIAL_RETIRED_PUBLIC_KEYS = env_str("CREDENTIAL_RETIRED_PUBLIC_KEYS", "")
 # (*, user, unit, campaign) -> list of figures with code, label, own and subtree.
 # What other apps erase when a learner deletes their account (learners.services.account_delete).
 ACCOUNT_ERASE_HOOKS = ["lifelong.recognition.services.citizen_data_erase",
-                       "lifelong.communities.services.posts_erase_for_account"]
+                       "lifelong.communities.services.posts_erase_for_account",
+                       "lifelong.partners.services.applications_erase_for_account"]
 ACTIVITY_PAGE_EXTRAS = ["lifelong.library.views_shelf.activity_page_section"]
 UNIT_PAGE_EXTRAS = ["lifelong.recognition.views.unit_page_section", "lifelong.library.views_shelf.unit_page_section",
                     "lifelong.contests.views_organiser.unit_page_section",
-                    "lifelong.communities.views.unit_page_section"]
+                    "lifelong.communities.views.unit_page_section", "lifelong.partners.views.unit_page_section"]
 UNIT_FIGURES = ["lifelong.learners.selectors_certificates.unit_figures"]

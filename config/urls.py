@@ -39,4 +39,5 @@ urlpatterns = [
     path("", include("lifelong.library.urls")),
     path("", include("lifelong.contests.urls")),
     path("", include("lifelong.communities.urls")),
+    path("", include("lifelong.partners.urls")),
 ]

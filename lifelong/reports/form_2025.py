@@ -105,7 +105,7 @@ INDICATORS_2025 = [
          'hoạt động', 'count', breakdown=False, prefill=True, of_which=None),
     Spec('g', 'g2', 'Doanh nghiệp tham gia',
          'Businesses taking part',
-         'doanh nghiệp', 'count', breakdown=False, prefill=False, of_which=None),
+         'doanh nghiệp', 'count', breakdown=False, prefill=True, of_which=None),
     Spec('g', 'g3', 'Người tham gia',
          'Participants',
          'lượt người', 'count', breakdown=True, prefill=True, of_which=None),
