@@ -360,6 +360,8 @@ DEMO_LOADERS = [
     "lifelong.recognition.demo.load_demo_recognition",
     "lifelong.library.demo.load_demo_library",
     "lifelong.contests.demo.load_demo_contests",
+    "lifelong.communities.demo.load_demo_communities",
+    "lifelong.partners.demo.load_demo_partners",
 ]
 # Logins that `load_demo --print-logins` lists after the officials' (the learners log in by e-mail or phone).
 DEMO_EXTRA_LOGINS = ["lifelong.learners.demo.DEMO_LOGINS", "lifelong.recognition.demo.DEMO_LOGINS"]
@@ -372,7 +374,8 @@ PLAN_PUBLISHED_HOOKS = [
 ]
 # Where the results form finds its proposed (pre-filled) values: each app proposes its own indicators.
 REPORT_PROPOSALS = ["lifelong.activities.prefill.proposals", "lifelong.library.prefill.proposals",
-                    "lifelong.communities.prefill.proposals", "lifelong.partners.prefill.proposals"]
+                    "lifelong.communities.prefill.proposals", "lifelong.partners.prefill.proposals",
+                    "lifelong.contests.prefill.proposals"]
 
 # Background work (reminders): stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -57,3 +57,15 @@ def test_the_results_page_issues_them(client, tree, contest, organiser, entrant)
         done = client.post(reverse("contest_results", args=[contest.rounds.get().pk]),
                            {"awards": "Giải Nhất\nGiải Nhì"}, follow=True)
     assert done.status_code == 200 and Certificate.objects.get().award == "Giải Nhất"
+
+
+def test_official_attempts_are_proposed_as_e2_by_group(tree, contest, entrant, campaign):
+    from lifelong.contests import prefill
+    from lifelong.learners.models import LearnerProfile
+
+    student = entrant("hs")
+    LearnerProfile.objects.create(user=student, display_name="Học sinh", target_group="learners")
+    _sit(contest, student, at=START + timedelta(hours=1), right=5, seconds=100)
+    _sit(contest, entrant("dan"), at=START + timedelta(hours=1), right=5, seconds=100)
+    assert prefill.proposals(tree.hanoi, campaign) == {("e2", "learners"): 1, ("e2", "residents"): 1}
+    assert prefill.proposals(tree.yaly, campaign) == {}
