@@ -37,5 +37,4 @@ def author_name(post: Post) -> str:
     if post.author is None:
         return ""
     learner = getattr(post.author, "learner", None)
-    return (learner.display_name if learner is not None else "") or post.author.get_full_name() or \
-        post.author.get_username()
+    return (learner.display_name if learner is not None else "") or post.author.display_name()

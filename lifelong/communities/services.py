@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import nh3
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -145,10 +145,15 @@ def post_create(*, actor, community: Community, body: str, title: str = "", topi
     if topic is not None:
         Post.objects.filter(pk=topic.pk).update(last_reply_at=post.created_at)
         if topic.author_id and topic.author_id != actor.pk:
-            Notification.objects.create(user_id=topic.author_id, url=f"/cong-dong/chu-de/{topic.pk}/#post-{post.pk}",
-                                        message=_("New reply to your topic “%(title)s” in %(community)s.") % {
-                                            "title": topic.title[:100], "community": community.name})
+            with translation.override("vi"):  # notes are read in the platform's language
+                _notify_reply(topic, post, community)
     return post
+
+
+def _notify_reply(topic: Post, post: Post, community: Community) -> None:
+    Notification.objects.create(user_id=topic.author_id, url=f"/cong-dong/chu-de/{topic.pk}/#post-{post.pk}",
+                                message=_("New reply to your topic “%(title)s” in %(community)s.") % {
+                                    "title": topic.title[:100], "community": community.name})
 
 
 @transaction.atomic
@@ -201,9 +206,11 @@ def community_add_event(*, actor, community: Community, activity: Activity) -> N
     if not activity.unit.path.startswith(community.unit.path) or not activity.published:
         raise _fail("activity", _("Choose a published activity of your unit."))
     community.activities.add(activity)
+    with translation.override("vi"):
+        message = _("%(community)s: a new event, “%(title)s”.") % {"community": community.name,
+                                                                     "title": activity.title[:150]}
     Notification.objects.bulk_create([
-        Notification(user_id=user_id, url=f"/activities/{activity.pk}/", message=_(
-            "%(community)s: a new event, “%(title)s”.") % {"community": community.name, "title": activity.title[:150]})
+        Notification(user_id=user_id, url=f"/activities/{activity.pk}/", message=message)
         for user_id in Member.objects.filter(community=community).exclude(user=actor).values_list("user_id",
                                                                                                  flat=True)])
     audit_record(actor=actor, action="communities.event.added", target=community, unit_id=community.unit_id,
@@ -213,11 +220,12 @@ def community_add_event(*, actor, community: Community, activity: Activity) -> N
 def posts_erase_for_account(*, user) -> int:
     """An account is deleted: its posts' words go (replies to them stay readable), its files are deleted."""
     erased = 0
+    with translation.override("vi"):
+        removed = "<p>" + escape(_("[Removed at the writer's request]")) + "</p>"
     for post in Post.objects.filter(author=user):
         if post.attachment:
             post.attachment.delete(save=False)
-        post.author, post.body, post.attachment = None, "<p>" + escape(_("[Removed at the writer's request]")) + \
-            "</p>", ""
+        post.author, post.body, post.attachment = None, removed, ""
         post.save(update_fields=["author", "body", "attachment"])
         erased += 1
     return erased

@@ -28,7 +28,7 @@ class Place:
 
 def display_name(user) -> str:
     learner = getattr(user, "learner", None)
-    return (learner.display_name if learner is not None else "") or user.get_full_name() or user.get_username()
+    return (learner.display_name if learner is not None else "") or user.display_name()
 
 
 def order_key(attempt: Attempt, true_number: int | None) -> tuple:

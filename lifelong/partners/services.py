@@ -4,7 +4,7 @@ decide. Every write checks who may do it."""
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lifelong.activities.models import Activity
@@ -112,9 +112,10 @@ def decide(*, actor, application: Application, accept: bool) -> Application:
     application.status = Application.Status.ACCEPTED if accept else Application.Status.DECLINED
     application.decided_at = timezone.now()
     application.save(update_fields=["status", "decided_at"])
-    Notification.objects.create(user=application.user, url=f"/doanh-nghiep/{application.offer_id}/", message=(
-        _("Your application for “%(title)s” was accepted.") if accept else
-        _("Your application for “%(title)s” was declined.")) % {"title": application.offer.title[:150]})
+    with translation.override("vi"):  # notes are read in the platform's language, whoever decides
+        Notification.objects.create(user=application.user, url=f"/doanh-nghiep/{application.offer_id}/", message=(
+            _("Your application for “%(title)s” was accepted.") if accept else
+            _("Your application for “%(title)s” was declined.")) % {"title": application.offer.title[:150]})
     audit_record(actor=actor, action="partners.application.decided", target=application,
                  unit_id=application.offer.business.unit_id, accepted=accept)
     return application
