@@ -33,6 +33,8 @@ class ContestForm(forms.Form):
     activity = forms.ModelChoiceField(
         label=_("Announced by the activity (kind e, optional)"), queryset=None, required=False,
         help_text=_("Needed for the winners' certificates, which name it."))
+    residents_only = forms.BooleanField(label=_("Only residents of the unit may enter officially (their home "
+                                                "commune, in their profile)"), required=False)
     published = forms.BooleanField(label=_("Published: people can see it and enter"), required=False)
 
     def __init__(self, *args, contest=None, **kwargs):

@@ -58,7 +58,7 @@ def contest_create(*, actor, unit: OrgUnit, campaign: Campaign, data: dict, resi
 
 @transaction.atomic
 def contest_update(*, actor, contest: Contest, version: int, data: dict, published: bool | None = None,
-                   prediction_answer: int | None = None, activity=None) -> Contest:
+                   prediction_answer: int | None = None, activity=None, residents_only: bool | None = None) -> Contest:
     if not can_edit(actor, contest.unit):
         raise PermissionDeniedError()
     errors: list[dict] = []
@@ -74,6 +74,8 @@ def contest_update(*, actor, contest: Contest, version: int, data: dict, publish
     if errors:
         raise ValidationFailed(details=errors)
     changes = {**cleaned, "prediction_answer": prediction_answer, "activity": activity}
+    if residents_only is not None:  # the organiser's own subtree, or anyone
+        changes["residents_of"] = contest.unit if residents_only else None
     if published is not None:
         changes["published"] = published
     if not Contest.objects.filter(pk=contest.pk, version=version).update(version=F("version") + 1, **changes):

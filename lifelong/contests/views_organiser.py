@@ -63,7 +63,8 @@ def _manage_page(request, contest, *, contest_form=None, round_form=None, status
     contest_form = contest_form or ContestForm(contest=contest, initial={
         "version": contest.version, "title": contest.title, "rules": contest.rules, "prizes": contest.prizes,
         "prediction_question": contest.prediction_question, "prediction_answer": contest.prediction_answer,
-        "activity": contest.activity_id, "published": contest.published})
+        "activity": contest.activity_id, "residents_only": contest.residents_of_id is not None,
+        "published": contest.published})
     return render(request, "contests/manage.html", {
         "contest": contest, "unit": contest.unit, "breadcrumbs": org_selectors.unit_breadcrumbs(contest.unit),
         "contest_form": contest_form, "round_form": round_form or RoundForm(), "import_form": QuestionImportForm(),
@@ -82,7 +83,7 @@ def contest_manage(request, pk: int):
         try:
             services.contest_update(actor=request.user, contest=contest, version=data["version"], data=data,
                                     published=data["published"], prediction_answer=data["prediction_answer"],
-                                    activity=data["activity"])
+                                    activity=data["activity"], residents_only=data["residents_only"])
         except ServiceError as exc:
             if exc.status == 403:
                 raise PermissionDenied(exc.message) from None

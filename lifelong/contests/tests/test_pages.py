@@ -123,3 +123,11 @@ def test_someone_elses_attempt_is_not_found(client, contest, entrant):
         answered = client.post(reverse("contest_answer", args=[attempt.pk]),
                                {"question": attempt.paper[0][0], f"q{attempt.paper[0][0]}": "0"})
         assert answered.status_code == 404 and not attempt.answers.exists()
+
+
+def test_the_organiser_restricts_entry_to_residents(client, contest, organiser, tree):
+    client.force_login(organiser)
+    client.post(reverse("contest_manage", args=[contest.pk]), {
+        "version": contest.version, "title": contest.title, "residents_only": "on", "published": "on"})
+    contest.refresh_from_db()
+    assert contest.residents_of == tree.hanoi
