@@ -62,10 +62,12 @@ def test_a_contest_round_from_entering_to_the_ranking(live_server, browser, phon
         number = question.locator("input[inputmode=decimal]")
         if number.count():
             number.fill("34")
-            number.dispatch_event("change")
+            number.press("Tab")  # leaving the field is what fires its change (once)
         else:
             question.locator("input[type=radio], input[type=checkbox]").first.check()
         question.locator("[id^=status-]", has_text="Đã lưu").wait_for()  # saved as chosen
+    # No answer still on its way: the live server's SQLite connection is shared between its threads.
+    phone.wait_for_load_state("networkidle")
     phone.locator("[data-testid=submit]").click()
     phone.wait_for_load_state()
     result = phone.locator("[data-testid=result]").inner_text()
