@@ -209,6 +209,7 @@ def certificates_award(*, actor, activity: Activity, winners: list[tuple]) -> li
     return made
 
 
+@transaction.atomic
 def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certificate:
     """Mark a certificate revoked (it is kept, and its page says so). The reason is for the organisers and the
     holder; the audit entry leaves it out, since it may concern the person."""
