@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "lifelong.contests",
     "lifelong.communities",
     "lifelong.partners",
+    "lifelong.assistant",
     "allauth",
     "allauth.account",
     "django_tasks",

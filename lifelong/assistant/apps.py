@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AssistantConfig(AppConfig):
+    name = "lifelong.assistant"
+    label = "assistant"
+    verbose_name = "Learning assistant"

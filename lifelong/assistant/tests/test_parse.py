@@ -1,0 +1,60 @@
+"""Reading questions: time, mode, audience and topic, with and without tone marks."""
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lifelong.assistant.parse import fold, parse, read_time
+
+TODAY = date(2026, 9, 30)  # a Wednesday, the day before the Week
+
+
+@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2099, 12, 31)))
+def test_any_written_day_is_read_back(day):
+    for written in (f"{day.day}/{day.month}/{day.year}", f"{day.day:02d}/{day.month:02d}/{day.year}",
+                    f"ngày {day.day} tháng {day.month} năm {day.year}"):
+        start, end, _words = read_time(fold(written), TODAY)
+        assert (start, end) == (day, day), written
+
+
+@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2099, 12, 1)), st.integers(min_value=0, max_value=25))
+def test_any_span_is_read_back(first, length):
+    last = first + timedelta(days=length)
+    written = f"từ {first.day}/{first.month}/{first.year} đến {last.day}/{last.month}/{last.year}"
+    assert read_time(fold(written), TODAY)[:2] == (first, last)
+
+
+def test_days_without_a_year_are_the_coming_ones():
+    assert read_time(fold("5/10"), TODAY)[:2] == (date(2026, 10, 5), date(2026, 10, 5))
+    assert read_time(fold("từ 1/10 đến 7/10"), TODAY)[:2] == (date(2026, 10, 1), date(2026, 10, 7))
+    assert read_time(fold("tu ngay 1 den 7/10"), TODAY)[:2] == (date(2026, 10, 1), date(2026, 10, 7))
+    assert read_time(fold("ngày 3/1"), TODAY)[:2] == (date(2027, 1, 3), date(2027, 1, 3))  # January has passed
+    assert read_time(fold("31/2"), TODAY)[:2] == (None, None)  # no such day
+
+
+def test_relative_times():
+    cases = {"hôm nay": (TODAY, TODAY), "ngay mai": (date(2026, 10, 1),) * 2,
+             "tuần này": (TODAY, date(2026, 10, 4)), "tuan sau": (date(2026, 10, 5), date(2026, 10, 11)),
+             "cuối tuần": (date(2026, 10, 3), date(2026, 10, 4)), "tháng 10": (date(2026, 10, 1), date(2026, 10, 31)),
+             "thang sau": (date(2026, 10, 1), date(2026, 10, 31)), "tháng này": (TODAY, TODAY),
+             "tháng 3": (date(2027, 3, 1), date(2027, 3, 31))}
+    for written, expected in cases.items():
+        assert read_time(fold(written), TODAY)[:2] == expected, written
+
+
+def test_a_question_is_read_into_filters_with_or_without_tone_marks():
+    for question in ("tuần này ở Tây Mỗ có lớp kỹ năng số trực tuyến nào cho người cao tuổi",
+                     "tuan nay o tay mo co lop ky nang so truc tuyen nao cho nguoi cao tuoi"):
+        parsed = parse(question, TODAY)
+        assert (parsed.start, parsed.end) == (TODAY, date(2026, 10, 4))
+        assert parsed.mode == "online" and parsed.audiences == ["residents"]
+        assert parsed.categories == ["digital_skills"] and "tay mo" in parsed.rest
+    contest = parse("cuoc thi lap trinh cho hoc sinh", TODAY)
+    assert (contest.categories, contest.audiences, contest.start) == (["competition"], ["learners"], None)
+
+
+def test_empty_and_hostile_questions_are_read_as_nothing():
+    for question in ("", "   ", "?!?!...", "<script>alert(1)</script>", "x" * 10000, "\x00\u202e"):
+        parsed = parse(question, TODAY)
+        assert parsed.start is None and not parsed.categories and len(parsed.text) <= 300
