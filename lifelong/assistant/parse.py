@@ -160,7 +160,7 @@ CATEGORIES = [  # (folded words, activity category code); the more specific firs
     ("ky nang so", "digital_skills"), ("chuyen doi so", "digital_skills"), ("dich vu cong", "digital_skills"),
     ("vneid", "digital_skills"), ("dien thoai thong minh", "digital_skills"), ("tin hoc", "digital_skills"),
     ("khai mac", "opening"), ("tuyen truyen", "awareness"), ("toa dam", "awareness"), ("dien dan", "awareness"),
-    ("tram tu van", "awareness"), ("hoc truc tuyen", "online_learning"), ("nen tang hoc tap", "online_learning"),
+    ("tram tu van", "awareness"), ("nen tang hoc tap", "online_learning"),
     ("hoc lieu", "online_learning"), ("mooc", "online_learning"), ("khoa hoc truc tuyen", "online_learning"),
     ("thu vien", "digital_library"), ("tu sach", "digital_library"), ("doc sach", "digital_library"),
     ("cuoc thi", "competition"), ("hoi thi", "competition"), ("thi tim hieu", "competition"),
