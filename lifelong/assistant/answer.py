@@ -26,8 +26,10 @@ from lifelong.orgs.models import OrgUnit
 MAX_ITEMS = 10
 MAX_CANDIDATES = 2000
 # Words that carry no topic of their own in a question.
-STOPWORDS = set("""co nao khong gi la o tai cho nguoi cac nhung mot hai va voi de duoc tu den trong the nay do
- minh toi ban em anh chi oi a a nhe lop buoi hoat dong tim muon hoi xin dau ai bao nhieu khi luc""".split())
+STOPWORDS = frozenset({"a", "ai", "anh", "ban", "bao", "buoi", "cac", "chi", "cho", "co", "dau", "de", "den", "do",
+    "dong", "duoc", "em", "gi", "hai", "hoat", "hoi", "khi", "khong", "la", "lop", "luc", "minh", "mot", "muon",
+    "nao", "nay", "nguoi", "nhe", "nhieu", "nhung", "o", "oi", "tai", "the", "tim", "toi", "trong", "tu", "va",
+    "voi", "xin"})
 
 
 @dataclass
