@@ -182,6 +182,17 @@ def test_no_template_has_inline_script_or_style():
     assert {path: kinds for path, kinds in found.items() if kinds} == {}
 
 
+def test_page_titles_hold_text_not_markup():
+    """A title block is what the browser's tab and a search result show: text only (a form pasted into one by
+    mistake goes unseen on screen)."""
+    templates = [path for directory in TEMPLATE_DIRS for path in directory.rglob("*.html")]
+    titles = {str(path.relative_to(ROOT)): match.group(1) for path in templates
+              for match in [re.search(r"{% block title %}(.*?){% endblock %}", path.read_text(encoding="utf-8"), re.S)]
+              if match}
+    assert len(titles) > 40
+    assert {path: title for path, title in titles.items() if re.search(r"<[a-z/]", title) or "\n" in title} == {}
+
+
 # In Chromium --------------------------------------------------------------------------------------
 
 RECORD_VIOLATIONS = """
