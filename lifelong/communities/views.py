@@ -3,7 +3,6 @@ reporting a post; and, for the unit's editors, making communities, events and th
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -47,8 +46,6 @@ def _post_from(request, form, community, topic=None):
                                     title=form.cleaned_data.get("title") or "", body=form.cleaned_data["body"],
                                     upload=form.cleaned_data.get("upload"))
     except ServiceError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from None
         add_service_errors(form, exc)
         return None
 
@@ -145,8 +142,6 @@ def unit_communities(request, pk: int):
         try:
             community = services.community_create(actor=request.user, unit=unit, **form.cleaned_data)
         except ServiceError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from None
             add_service_errors(form, exc)
         else:
             return redirect("community_detail", pk=community.pk)
@@ -167,8 +162,6 @@ def post_moderate(request, pk: int):
     try:
         services.post_moderate(actor=request.user, post=post, action=request.POST.get("action", ""))
     except ServiceError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from None
         flash_service_error(request, exc)
     else:
         messages.success(request, _("Done."))
@@ -187,8 +180,6 @@ def community_event(request, pk: int):
         try:
             services.community_add_event(actor=request.user, community=community, activity=activity)
         except ServiceError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from None
             flash_service_error(request, exc)
         else:
             messages.success(request, _("The members have been told of the event."))

@@ -16,17 +16,10 @@ from lifelong.contests.models import Contest, Round
 from lifelong.contests.ranking import ranking
 from lifelong.core import exports
 from lifelong.core.errors import ServiceError
-from lifelong.core.web import add_service_errors
+from lifelong.core.web import add_service_errors, flash_form_errors, flash_service_error
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit, can_view
-
-
-def _flash_rows(request, exc: ServiceError) -> None:
-    messages.error(request, exc.message)
-    for detail in exc.details[:50]:
-        messages.error(request, _("Row %(row)s: %(message)s") % {"row": detail["row"], "message": detail["message"]}
-                       if detail.get("row") else detail["message"])
 
 
 @login_required
@@ -40,8 +33,6 @@ def unit_contests(request, pk: int):
             contest = services.contest_create(actor=request.user, unit=unit, campaign=form.cleaned_data["campaign"],
                                               data={"title": form.cleaned_data["title"]})
         except ServiceError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from None
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Contest made. Add a round and the questions, then publish it."))
@@ -85,8 +76,6 @@ def contest_manage(request, pk: int):
                                     published=data["published"], prediction_answer=data["prediction_answer"],
                                     activity=data["activity"], residents_only=data["residents_only"])
         except ServiceError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from None
             add_service_errors(form, exc)
             return _manage_page(request, contest, contest_form=form, status=exc.status)
         messages.success(request, _("Saved."))
@@ -103,8 +92,6 @@ def round_add(request, pk: int):
         try:
             services.round_save(actor=request.user, contest=contest, data=form.round_data())
         except ServiceError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from None
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Round added."))
@@ -118,18 +105,14 @@ def questions_upload(request, pk: int):
     contest = _contest_for(request, pk)
     form = QuestionImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect("contest_manage", pk=contest.pk)
     upload = form.cleaned_data["file"]
     try:
         made = questions.questions_import(actor=request.user, contest=contest, filename=upload.name,
                                           data=upload.read())
     except ServiceError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from None
-        _flash_rows(request, exc)
+        flash_service_error(request, exc)
     else:
         messages.success(request, _("%(n)s questions added to the bank.") % {"n": len(made)})
     return redirect("contest_manage", pk=contest.pk)

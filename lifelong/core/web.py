@@ -2,17 +2,22 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from lifelong.core.errors import PermissionDeniedError, ServiceError
 
+MAX_FLASHED_DETAILS = 50  # an import of 20,000 wrong rows names the first ones, not a page of messages
+
 
 def flash_service_error(request, exc: ServiceError) -> None:
-    """Show a service's refusal as messages on the next page; a permission refusal becomes a 403."""
+    """Show a service's refusal as messages on the next page, each detail on its own line (with its row number
+    when it is a row of an imported file); a permission refusal becomes a 403."""
     if isinstance(exc, PermissionDeniedError):
         raise PermissionDenied(exc.message)
     messages.error(request, exc.message)
-    for detail in exc.details:
-        messages.error(request, detail["message"])
+    for detail in exc.details[:MAX_FLASHED_DETAILS]:
+        messages.error(request, _("Row %(row)s: %(message)s") % {"row": detail["row"], "message": detail["message"]}
+                       if detail.get("row") else detail["message"])
 
 
 def add_service_errors(form, exc: ServiceError) -> None:
@@ -29,3 +34,10 @@ def add_service_errors(form, exc: ServiceError) -> None:
     for detail in exc.details:
         field = detail.get("field")
         form.add_error(field if field in form.fields else None, detail["message"])
+
+
+def flash_form_errors(request, form) -> None:
+    """A form posted from a page that redirects back: its errors as messages on that page."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from lifelong.activities.models import Activity
 from lifelong.core import exports
 from lifelong.core.errors import ServiceError
 from lifelong.core.validation import parse_int_param
-from lifelong.core.web import add_service_errors, flash_service_error
+from lifelong.core.web import add_service_errors, flash_form_errors, flash_service_error
 from lifelong.library import imports, services
 from lifelong.library.forms import CollectionForm, ResourceForm, ResourceImportForm
 from lifelong.library.models import Collection, Resource
@@ -69,9 +68,7 @@ def collection_create(request, pk: int):
             messages.success(request, _("Collection made: %(name)s. Add resources to it from their pages.")
                              % {"name": collection.name})
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
     return redirect(reverse("library_shelf", args=[unit.pk]) + "#collections")
 
 
@@ -105,9 +102,7 @@ def shelf_import(request, pk: int):
         raise Http404
     form = ResourceImportForm(request.POST, request.FILES, unit=unit)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect("library_shelf", pk=unit.pk)
     upload, collection = form.cleaned_data["file"], form.cleaned_data["collection"]
     data = upload.read(settings.LIBRARY_IMPORT_MAX_BYTES + 1)
@@ -120,12 +115,7 @@ def shelf_import(request, pk: int):
             result = {"created": len(imports.resources_import(actor=request.user, unit=unit, filename=upload.name,
                                                               data=data, collection=collection)), "skipped": 0}
     except ServiceError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from None
-        messages.error(request, exc.message)
-        for detail in exc.details[:50]:  # each row's problem on one line, with its row number
-            messages.error(request, _("Row %(row)s: %(message)s") % {"row": detail["row"], "message": detail["message"]}
-                           if detail.get("row") else detail["message"])
+        flash_service_error(request, exc)  # each row's problem on one line, with its row number
     else:
         messages.success(request, _("%(created)s resources published; %(skipped)s catalogue records without an "
                                     "electronic address skipped.") % result if result["skipped"] else

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,8 +45,6 @@ def offer_detail(request, pk: int):
                 services.apply(actor=request.user, offer=offer, message=form.cleaned_data["message"],
                                school=form.cleaned_data.get("school"), people=form.cleaned_data.get("people") or 1)
             except ServiceError as exc:
-                if exc.status == 403:
-                    raise PermissionDenied(exc.message) from None
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("Application sent: you will be told of the answer."))
@@ -78,8 +75,6 @@ def unit_partners(request, pk: int):
                 messages.success(request, _("Offer published."))
                 return redirect("unit_partners", pk=unit.pk)
         except ServiceError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from None
             add_service_errors(business_form if request.POST.get("form") == "business" else offer_form, exc)
     businesses = unit.businesses.annotate(offer_count=Count("offers"))
     applications = Application.objects.filter(offer__business__unit=unit).select_related(
@@ -100,8 +95,6 @@ def application_decide(request, pk: int):
     try:
         services.decide(actor=request.user, application=application, accept=request.POST.get("accept") == "1")
     except ServiceError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from None
         flash_service_error(request, exc)
     return redirect("unit_partners", pk=unit.pk)
 

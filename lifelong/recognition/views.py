@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from lifelong.core.errors import ServiceError
 from lifelong.core.validation import parse_int_param
-from lifelong.core.web import flash_service_error
+from lifelong.core.web import flash_form_errors, flash_service_error
 from lifelong.learners.services import profile_of
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -152,11 +152,7 @@ def assessment_answers(request, pk: int):
         services.answers_save(actor=request.user, assessment=assessment, answers=answers, version=version,
                               summary=request.POST.get("summary"))
     except ServiceError as exc:
-        if exc.status == 403:
-            flash_service_error(request, exc)
-        messages.error(request, exc.message)
-        for detail in exc.details:
-            messages.error(request, detail["message"])
+        flash_service_error(request, exc)
         context = _assessment_context(request, assessment, _override(assessment, answers, indicators))
         context["posted_summary"] = request.POST.get("summary", "")
         return render(request, "recognition/assessment.html", context, status=exc.status)
@@ -207,9 +203,7 @@ def assessment_review(request, pk: int):
     view = selectors.assessment_view(assessment)
     form = ReviewForm(request.POST, levels=view.levels)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect("recognition_assessment", pk=assessment.pk)
     data = form.cleaned_data
     try:
@@ -238,9 +232,7 @@ def evidence_add(request, pk: int):
     form = EvidenceForm(request.POST, request.FILES, indicators=indicators,
                         records=evidence.record_choices(request.user, assessment))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect("recognition_assessment", pk=assessment.pk)
     data = form.cleaned_data
     indicator = next((i for i in indicators if i.pk == data["indicator"]), None)

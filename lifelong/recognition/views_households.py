@@ -3,7 +3,6 @@ their self-assessments."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST
 from lifelong.core import exports
 from lifelong.core.errors import ServiceError
 from lifelong.core.validation import parse_int_param
-from lifelong.core.web import add_service_errors, flash_service_error
+from lifelong.core.web import add_service_errors, flash_form_errors, flash_service_error
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
 from lifelong.orgs.permissions import can_edit, can_view
@@ -72,21 +71,14 @@ def household_import(request, pk: int):
         raise Http404
     form = HouseholdImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect("recognition_households", pk=unit.pk)
     upload = form.cleaned_data["file"]
     try:
         result = households.households_import(actor=request.user, unit=unit, filename=upload.name,
                                               data=upload.read(), year=form.cleaned_data["year"])
     except ServiceError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from None
-        messages.error(request, exc.message)
-        for detail in exc.details[:50]:  # each row's problem on one line, with its row number
-            messages.error(request, _("Row %(row)s: %(message)s") % {"row": detail["row"], "message": detail["message"]}
-                           if detail.get("row") else detail["message"])
+        flash_service_error(request, exc)  # each row's problem on one line, with its row number
     else:
         messages.success(request, _("%(created)s registered, %(submitted)s self-assessments submitted.") % result)
     return redirect("recognition_households", pk=unit.pk)
