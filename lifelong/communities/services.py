@@ -22,6 +22,7 @@ from lifelong.communities.models import (
 )
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
+from lifelong.core.files import kind_by_content
 from lifelong.core.text import normalize_text
 from lifelong.library.models import Resource
 from lifelong.orgs.models import OrgUnit
@@ -31,7 +32,6 @@ from lifelong.reports.models import Notification
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "blockquote", "a", "code"}
 _LINK = re.compile(r"https?://|www\.|<a\s", re.I)
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
-_SIGNATURES = [(b"%PDF-", "pdf"), (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg")]
 
 
 def _fail(field: str, message: str) -> ValidationFailed:
@@ -98,9 +98,7 @@ def community_leave(*, user, community: Community) -> None:
 
 
 def attachment_kind(upload) -> str | None:
-    head = upload.read(16)
-    upload.seek(0)
-    return next((name for magic, name in _SIGNATURES if head.startswith(magic)), None)
+    return kind_by_content(upload, {"pdf", "png", "jpg"})
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from lifelong.activities.models import Activity
 from lifelong.core.audit import audit_record
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ValidationFailed
+from lifelong.core.files import kind_by_content
 from lifelong.core.text import normalize_text
 from lifelong.learners.models import Certificate
 from lifelong.library.models import Resource
@@ -29,8 +30,7 @@ from lifelong.recognition.selectors import can_edit_assessment
 from lifelong.reports.models import Report
 
 MAX_EVIDENCE = 200
-# (magic bytes, what it is); Office files are zip containers and are told apart by their name after the check.
-_SIGNATURES = [(b"%PDF-", "pdf"), (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"PK\x03\x04", "zip")]
+# Office files are zip containers: told apart by their name once their content says zip (core.files).
 _ZIP_EXTENSIONS = (".docx", ".xlsx", ".pptx", ".odt", ".ods")
 
 
@@ -89,9 +89,7 @@ def record_url(item: Evidence) -> str:
 
 
 def _file_kind(upload) -> str | None:
-    head = upload.read(16)
-    upload.seek(0)
-    kind = next((name for magic, name in _SIGNATURES if head.startswith(magic)), None)
+    kind = kind_by_content(upload, {"pdf", "png", "jpg", "zip"})
     if kind == "zip" and not upload.name.lower().endswith(_ZIP_EXTENSIONS):
         return None
     return kind
