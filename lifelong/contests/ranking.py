@@ -9,6 +9,8 @@ first, so the ranking is always that of the stored answers.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
+
 from lifelong.contests.attempts import attempts_close_expired
 from lifelong.contests.models import Attempt, Round
 
@@ -57,5 +59,14 @@ def ranking(round_: Round) -> list[Place]:
             for position, a in enumerate(ordered, start=1)]
 
 
-def place_of(round_: Round, user) -> Place | None:
-    return next((place for place in ranking(round_) if place.attempt.user_id == user.pk), None)
+def place_of(round_: Round, user) -> int | None:
+    """A person's rank in a round. Every participant opening the contest's page asks it, so the ranks of a round
+    are computed once and kept (cache) until an attempt closes or the contest changes (its true number)."""
+    attempts_close_expired(round_)
+    closed = Attempt.objects.filter(round=round_, practice=False, submitted_at__isnull=False).count()
+    key = f"contests:ranks:{round_.pk}:{round_.contest.version}:{closed}"
+    ranks = cache.get(key)
+    if ranks is None:
+        ranks = {place.attempt.user_id: place.rank for place in ranking(round_)}
+        cache.set(key, ranks, 3600)
+    return ranks.get(user.pk)

@@ -93,3 +93,15 @@ def test_a_bank_with_one_wrong_row_changes_nothing_and_names_the_rows(contest, o
     assert contest.questions.count() == before
     with pytest.raises(PermissionDeniedError):
         questions.questions_import(actor=make_user(tree.yaly), contest=contest, filename="b.xlsx", data=data)
+
+
+def test_a_participant_sees_their_rank_once_the_round_closes(client, contest, entrant):
+    from django.urls import reverse
+
+    first, second = entrant("nhat"), entrant("nhi")
+    _sit(contest, first, at=START + timedelta(hours=1), right=15, seconds=300)
+    _sit(contest, second, at=START + timedelta(hours=1), right=10, seconds=300)
+    client.force_login(second)
+    with time_machine.travel(contest.rounds.get().closes_at + timedelta(hours=1), tick=False):
+        page = client.get(reverse("contest_detail", args=[contest.pk])).content.decode()
+        assert "hạng 2" in page
