@@ -13,8 +13,11 @@ year to year, so they belong to the campaign and are edited with it. Plans, acti
 report form refer to them.
 """
 
+from datetime import datetime
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lifelong.core.validation import EARLIEST_DATE, LATEST_DATE, validate_date_in_range
@@ -67,6 +70,12 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def year_bounds(self) -> tuple[datetime, datetime]:
+        """The campaign's calendar year in the platform's time zone, [1 January, next 1 January): the period of the
+        results that build up around the Week (digital shelves, clubs, partners), not its seven days."""
+        tz = timezone.get_current_timezone()
+        return datetime(self.year, 1, 1, tzinfo=tz), datetime(self.year + 1, 1, 1, tzinfo=tz)
 
     def slogan_list(self) -> list[str]:
         return [line.strip() for line in self.slogans.splitlines() if line.strip()]

@@ -15,20 +15,13 @@ dd4 (clubs, forums, online groups) belongs to the learning communities, not to t
 keeps the last word: these are proposals shown beside the field.
 """
 
-from datetime import UTC, datetime
-
 from lifelong.campaigns.models import Campaign
 from lifelong.library.models import Collection, Resource
 from lifelong.orgs.models import OrgUnit
 
 
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
-    # Vietnam's calendar year, in UTC (UTC+7, no daylight saving).
-    return datetime(year - 1, 12, 31, 17, tzinfo=UTC), datetime(year, 12, 31, 17, tzinfo=UTC)
-
-
 def proposals(unit: OrgUnit, campaign: Campaign) -> dict[tuple[str, str], int]:
-    start, end = _year_bounds(campaign.year)
+    start, end = campaign.year_bounds()
     live = Resource.objects.filter(unit=unit, published=True, withdrawn_at__isnull=True)
     added = live.filter(created_at__gte=start, created_at__lt=end)
     published = added.count()
