@@ -3,6 +3,7 @@ reporting a post; and, for the unit's editors, making communities, events and th
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -56,7 +57,7 @@ def community_detail(request, pk: int):
     status = 200
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         rate_limit(request, "community")
         if form.is_valid():
             post = _post_from(request, form, community)
@@ -96,7 +97,7 @@ def topic_detail(request, pk: int):
     status = 200
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         rate_limit(request, "community")
         if form.is_valid():
             reply = _post_from(request, form, community, topic=topic)

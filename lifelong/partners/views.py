@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,7 +40,7 @@ def offer_detail(request, pk: int):
     form = ApplyForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         if form.is_valid():
             try:
                 services.apply(actor=request.user, offer=offer, message=form.cleaned_data["message"],

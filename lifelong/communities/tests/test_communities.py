@@ -170,3 +170,10 @@ def test_pages_join_write_report_and_moderate(client, club, make_user, tree):
     client.post(reverse("community_moderate", args=[topic.pk]), {"action": "remove"})
     topic.refresh_from_db()
     assert topic.hidden == "removed"
+
+
+def test_a_stranger_posting_is_sent_to_log_in_and_back(client, club):
+    community, _editor = club
+    response = client.post(reverse("community_detail", args=[community.pk]), {"title": "x", "body": "y"})
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/?next=/cong-dong/")
+    assert not Post.objects.exists()
