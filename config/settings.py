@@ -363,6 +363,8 @@ DEMO_LOADERS = [
     "lifelong.contests.demo.load_demo_contests",
     "lifelong.communities.demo.load_demo_communities",
     "lifelong.partners.demo.load_demo_partners",
+    "lifelong.contests.demo.load_demo_more_contests",
+    "lifelong.activities.demo_catalogue.load_demo_catalogue",
 ]
 # Logins that `load_demo --print-logins` lists after the officials' (the learners log in by e-mail or phone).
 DEMO_EXTRA_LOGINS = ["lifelong.learners.demo.DEMO_LOGINS", "lifelong.recognition.demo.DEMO_LOGINS"]
@@ -403,6 +405,8 @@ RATE_LIMITS = {
         "contest": {"ip": "600/m", "user": "120/m"},
         # Writing and reporting in learning communities: a person writes a few posts a minute, a spammer more.
         "community": {"ip": "120/m", "user": "10/m"},
+        # Asking the learning assistant: a person asks a few questions a minute; a script asking more is stopped.
+        "assistant": {"ip": "60/m", "user": "30/m"},
     }.items()
 }
 CSRF_FAILURE_VIEW = "lifelong.core.views.csrf_failure"

@@ -40,4 +40,5 @@ urlpatterns = [
     path("", include("lifelong.contests.urls")),
     path("", include("lifelong.communities.urls")),
     path("", include("lifelong.partners.urls")),
+    path("", include("lifelong.assistant.urls")),
 ]

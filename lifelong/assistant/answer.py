@@ -1,41 +1,76 @@
-"""Answering a question from the platform's own data (first part: the campaign's facts and activities).
+"""Answering a question from the platform's own data, by rules and lexical ranking (no language model).
 
-Pipeline: read the question (parse.py, places.py) → answer a question about the campaign itself when it is one
-(theme, dates) → otherwise filter the public activities by what was read (time, place, topic, mode, audience) and
-rank them on the free words left (each word of the question found in an activity's folded text, rarer words
-counting more: IDF over the candidates) → a short Vietnamese sentence, the filters applied, the items and why each
-matches. Nothing found, or nothing read at all: "chưa tìm thấy", never unrelated items.
+Pipeline (docs/assistant.md):
+1. Prepare: fold (no case, no tone marks), write chat forms out ("ko", "dc", "t7"), mend typos against the words
+   the platform knows (vocabulary.mend).
+2. Read: time, mode, audience, topic (parse.py) and places (places.py); "gần tôi" from the learner's home commune
+   or the browser's location (geography.py).
+3. Questions about the campaign itself are answered from it: its theme, dates, slogans, opening; a unit's report
+   deadline from the reports' expected reporters.
+4. Otherwise candidates are read under the filters from each source that can answer (sources.py: activities,
+   resources, contests, schemes, guides) and ranked together (ranking.py: BM25 on syllables and syllable pairs,
+   with the coverage rule).
+5. A short sentence, the filters applied (chips the person can remove: `drop`), the items and why each matches.
+   Nothing understood, or nothing matching: "chưa tìm thấy" with suggestions, never unrelated items.
 """
 
-import math
 import re
+import time as clock
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, trans_real
 
-from lifelong.activities.models import Activity, Session
-from lifelong.assistant.parse import Parsed, parse
-from lifelong.assistant.places import read_places
-from lifelong.campaigns.models import Campaign
+from lifelong.activities.models import Activity, TargetGroup
+from lifelong.assistant import sources
+from lifelong.assistant.geography import nearest_province
+from lifelong.assistant.guides import GUIDES
+from lifelong.assistant.parse import AUDIENCES, CATEGORIES, MODES, RELATIVE_WORDS, Parsed, fold, parse
+from lifelong.assistant.places import Places, place_index, read_places
+from lifelong.assistant.ranking import Document, Query, rank
+from lifelong.assistant.vocabulary import (
+    COLLOQUIAL,
+    KIND_WORDS,
+    STOP_PHRASES,
+    STOPWORDS,
+    SYNONYMS,
+    WEAK_WORDS,
+    colloquial,
+    mend,
+    weight,
+    without_stop_phrases,
+)
+from lifelong.campaigns.models import ActivityCategory, Campaign
+from lifelong.contests.models import Contest
+from lifelong.library.models import Resource
 from lifelong.orgs.models import OrgUnit
+from lifelong.reports.models import ExpectedReporter
 
 MAX_ITEMS = 10
-MAX_CANDIDATES = 2000
-# Words that carry no topic of their own in a question.
-STOPWORDS = frozenset({"a", "ai", "anh", "ban", "bao", "buoi", "cac", "chi", "cho", "co", "dau", "de", "den", "do",
-    "dong", "duoc", "em", "gi", "hai", "hoat", "hoi", "khi", "khong", "la", "lop", "luc", "minh", "mot", "muon",
-    "nao", "nay", "nguoi", "nhe", "nhieu", "nhung", "o", "oi", "tai", "the", "tim", "toi", "trong", "tu", "va",
-    "voi", "xin"})
+KIND_LABELS = {
+    "activity": gettext_lazy("Activities"), "resource": gettext_lazy("Library resources"),
+    "contest": gettext_lazy("Contests"), "scheme": gettext_lazy("Learning models"), "guide": gettext_lazy("Guides"),
+    "deadline": gettext_lazy("Report deadlines"), "campaign": gettext_lazy("The Week"),
+}
+FILTER_KEYS = ("time", "place", "near", "topic", "mode", "audience", "kind")
+NEAR_WORDS = re.compile(r"\b(gan toi|gan day|quanh day|gan nha|gan minh|gan em|xung quanh toi|noi toi o|o gan)\b")
+DEADLINE_WORDS = re.compile(r"\b(han chot|thoi han|deadline|han nop|han bao cao|cham nhat)\b|\bhan\b.*\bbao cao\b|"
+                            r"\bbao cao\b.*\b(han|truoc ngay|ngay nao|khi nao|bao gio)\b")
+HOW_WORDS = re.compile(r"\b(lam sao|lam the nao|nhu the nao|the nao|cach|la gi|huong dan|thu tuc|quy trinh|can gi|"
+                       r"o dau|bang cach nao|ra sao|y nghia)\b")
+CAMPAIGN_WORDS = re.compile(r"\btuan le\b|\bhoc tap suot doi\b")
+# How long the words the platform knows (for mending typos) are kept before they are read again.
+LEXICON_SECONDS = 600
+LEXICON_ROWS = 20000
 
 
 @dataclass
 class Item:
-    kind: str
-    id: int
+    kind: str  # activity, resource, contest, scheme, guide, deadline, campaign
+    id: int | str
     url: str
     title: str
     when: str = ""
@@ -49,107 +84,266 @@ class Answer:
     found: bool
     filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, what it reads: the chip's label)
     items: list[Item] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    mended: dict[str, str] = field(default_factory=dict)  # typo → the word read instead
+    needs_location: bool = False  # "gần tôi" without a home commune or a location: the page may ask for one
 
 
 def current_campaign(today: date) -> Campaign | None:
     return Campaign.objects.filter(year=today.year).first() or Campaign.objects.order_by("-year").first()
 
 
-def _fact(parsed: Parsed, today: date) -> Answer | None:
+def suggestions() -> list[str]:
+    return [_("What is the theme of this year's Week?"), _("digital skills classes this week"),
+            _("online contests for pupils"), _("What is a Learning Citizen?")]
+
+
+# The words the platform knows, for mending typos: the parsers' vocabulary, place names, guides, and the titles of
+# what is public (the newest LEXICON_ROWS of each kind), kept per process for LEXICON_SECONDS.
+_lexicon: tuple[float, tuple[set[str], set[str]]] | None = None
+
+
+def known_words() -> tuple[set[str], set[str]]:
+    """The words and the pairs of neighbouring words the platform knows."""
+    global _lexicon
+    if _lexicon is not None and clock.monotonic() - _lexicon[0] < LEXICON_SECONDS:
+        return _lexicon[1]
+    phrases = [w for w, _m in AUDIENCES + CATEGORIES + MODES + KIND_WORDS] + RELATIVE_WORDS + list(SYNONYMS)
+    phrases += [" ".join(v) for vs in SYNONYMS.values() for v in vs] + list(COLLOQUIAL.values())
+    phrases += list(place_index().names) + [fold(f"{g.title} {g.asks}") for g in GUIDES]
+    phrases += list(Activity.objects.filter(published=True).order_by("-pk").values_list(
+        "search_key", flat=True)[:LEXICON_ROWS])
+    phrases += list(Resource.objects.filter(published=True).order_by("-pk").values_list(
+        "title_key", flat=True)[:LEXICON_ROWS])
+    phrases += [fold(title) for title in Contest.objects.filter(published=True).order_by("-pk").values_list(
+        "title", flat=True)[:LEXICON_ROWS]]
+    phrases += STOP_PHRASES + [fold(text) for text in _interface_texts()]
+    phrases += [NEAR_WORDS.pattern, DEADLINE_WORDS.pattern, HOW_WORDS.pattern, CAMPAIGN_WORDS.pattern]
+    words = {w for phrase in phrases for w in re.findall(r"[a-z]+", phrase)} | STOPWORDS | WEAK_WORDS
+    pairs = {f"{a} {b}" for phrase in phrases for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)}
+    _lexicon = (clock.monotonic(), (words, pairs))
+    return words, pairs
+
+
+def _interface_texts() -> list[str]:
+    """The platform's own Vietnamese (its interface's translations): thousands of everyday words, so that a word
+    people write is not taken for a typo only because no title holds it."""
+    catalog = getattr(trans_real.translation("vi"), "_catalog", {})
+    return [text for _key, text in catalog.items() if isinstance(text, str)]
+
+
+def prepare(question: str) -> tuple[str, dict[str, str]]:
+    """The question folded, chat forms written out, typos mended; and what was mended."""
+    text = colloquial(fold(question))
+    words, mended = mend(text.split(), *known_words()) if text else ([], {})
+    return " ".join(words), mended
+
+
+def _campaign_fact(parsed: Parsed, today: date) -> Answer | None:
     text = parsed.text
-    if not re.search(r"\btuan le\b|\bhoc tap suot doi\b", text):
+    if not CAMPAIGN_WORDS.search(text) or re.search(r"\b(lop|hoat dong|cuoc thi|tai lieu)\b", text):
         return None
     campaign = current_campaign(today)
     if campaign is None:
         return None
-    if re.search(r"\bchu de\b|\bkhau hieu\b", text):
+    chip = [("campaign", campaign.name)]
+    item = [Item(kind="campaign", id=campaign.pk, url=reverse("campaign_detail", args=[campaign.pk]),
+                 title=campaign.name, when=f"{_day(campaign.start_date)}–{_day(campaign.end_date)}")]
+    if re.search(r"\bchu de\b|\bchu đe\b|\bthong diep\b", text):
         return Answer(text=_("The theme of %(name)s: “%(theme)s”.") % {"name": campaign.name, "theme": campaign.theme},
-                      found=True, filters=[("campaign", campaign.name)])
-    if re.search(r"\b(khi nao|bao gio|ngay nao|luc nao|dien ra|thoi gian|may ngay)\b", text):
+                      found=True, filters=chip, items=item)
+    if re.search(r"\bkhau hieu\b|\bslogan\b", text):
+        return Answer(text=_("The slogans of %(name)s: %(slogans)s.") % {
+            "name": campaign.name, "slogans": "; ".join(f"“{s}”" for s in campaign.slogan_list())},
+            found=True, filters=chip, items=item)
+    if re.search(r"\bkhai mac\b", text) and campaign.opening_date:
+        return Answer(text=_("The opening ceremony of %(name)s is on %(date)s.") % {
+            "name": campaign.name, "date": _day(campaign.opening_date)}, found=True, filters=chip, items=item)
+    if re.search(r"\b(khi nao|bao gio|ngay nao|luc nao|dien ra|thoi gian|may ngay|tu ngay|bat dau|ket thuc)\b", text):
         return Answer(text=_("%(name)s takes place from %(start)s to %(end)s.") % {
-            "name": campaign.name, "start": formats.date_format(campaign.start_date, "SHORT_DATE_FORMAT"),
-            "end": formats.date_format(campaign.end_date, "SHORT_DATE_FORMAT")}, found=True,
-            filters=[("campaign", campaign.name)])
+            "name": campaign.name, "start": _day(campaign.start_date), "end": _day(campaign.end_date)},
+            found=True, filters=chip, items=item)
     return None
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in text.split() if w not in STOPWORDS and len(w) > 1 and not w.isdigit()]
+def _day(day: date) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
-def _candidates(parsed: Parsed, units: list[int]):
-    activities = Activity.objects.filter(published=True).exclude(status=Activity.Status.CANCELLED)
-    if units:
-        paths = list(OrgUnit.objects.filter(pk__in=units).values_list("path", flat=True))
-        place = Q(pk__in=[])
-        for path in paths:
-            place |= Q(unit_path__startswith=path)
-        activities = activities.filter(place | Q(commune_id__in=units) | Q(province_id__in=units))
-    if parsed.categories:
-        activities = activities.filter(category__code__in=parsed.categories)
-    if parsed.mode:
-        activities = activities.filter(mode=parsed.mode)
-    if parsed.audiences:
-        groups = Q(pk__in=[])
-        for group in parsed.audiences:
-            groups |= Q(target_groups__contains=f",{group},")
-        activities = activities.filter(groups)
-    tz = timezone.get_current_timezone()
-    sessions = Session.objects.filter(activity=OuterRef("pk"))
-    if parsed.start:
-        sessions = sessions.filter(ends_at__gte=datetime.combine(parsed.start, time.min, tzinfo=tz))
-    else:  # no time said: what is still to come
-        sessions = sessions.filter(ends_at__gte=timezone.now())
-    if parsed.end:
-        sessions = sessions.filter(starts_at__lte=datetime.combine(parsed.end, time.max, tzinfo=tz))
-    return activities.filter(Exists(sessions)).select_related("unit", "category").order_by("starts_at", "pk")
+def _deadline(parsed: Parsed, places: Places, today: date) -> Answer | None:
+    if not DEADLINE_WORDS.search(parsed.text):
+        return None
+    campaign = current_campaign(today)
+    if not places.units:
+        return Answer(text=_("Each unit's report deadline is set by the level above in its plan. Name the commune, "
+                             "ward or province, for example “report deadline of Tây Mỗ ward”."), found=False,
+                      suggestions=[_("report deadline of Tây Mỗ ward")])
+    expected = ExpectedReporter.objects.filter(unit_id__in=places.units).select_related("unit", "parent", "campaign")
+    if campaign is not None and expected.filter(campaign=campaign).exists():
+        expected = expected.filter(campaign=campaign)
+    rows = list(expected.order_by("-campaign__year", "unit__name")[:MAX_ITEMS])
+    names = ", ".join(OrgUnit.objects.filter(pk__in=places.units[:5]).values_list("name", flat=True))
+    chips = [("place", names)]
+    if not rows:
+        return Answer(text=_("No report deadline has been set for %(unit)s yet: it is set when the level above "
+                             "publishes its plan.") % {"unit": names}, found=False, filters=chips)
+    items = [Item(kind="deadline", id=row.pk, url=reverse("unit_detail", args=[row.unit_id]),
+                  title=_("Report of %(unit)s to %(parent)s") % {"unit": row.unit.name, "parent": row.parent.name},
+                  when=_day(row.due_date), where=row.unit.name, why=row.campaign.name) for row in rows]
+    first = rows[0]
+    text = _("%(unit)s reports its results for %(campaign)s to %(parent)s by %(date)s.") % {
+        "unit": first.unit.name, "campaign": first.campaign.name, "parent": first.parent.name,
+        "date": _day(first.due_date)}
+    return Answer(text=text, found=True, filters=chips, items=items)
 
 
-def answer(question: str, today: date | None = None) -> Answer:
+def _near(user, location: tuple[float, float] | None) -> tuple[list[int], str]:
+    """The units "gần tôi" stands for, and the chip's label: the learner's home commune, else the province of the
+    location; ([], "") when neither is known."""
+    profile = getattr(user, "learner", None) if user is not None and user.is_authenticated else None
+    if profile is not None and profile.home_commune_id:
+        return [profile.home_commune_id], profile.home_commune.name
+    if location is not None:
+        name = nearest_province(*location)
+        entries = [e for e in place_index().names.get(name or "", []) if e[1] == OrgUnit.Kind.PROVINCE]
+        if entries:
+            unit = OrgUnit.objects.get(pk=entries[0][0])
+            return [unit.pk], unit.name
+    return [], ""
+
+
+def _kinds(parsed: Parsed, hints: list[str], placed: bool) -> set[str]:
+    """The kinds of answer the question allows."""
+    timed = parsed.start is not None or parsed.end is not None
+    if hints:
+        kinds = set(hints)
+    elif parsed.categories or parsed.mode or parsed.audiences or timed:
+        kinds = {"activity", "contest"}
+    else:
+        kinds = {"activity", "resource", "contest", "scheme"}
+    if timed:
+        kinds -= {"resource", "scheme"}
+    if placed or timed:
+        kinds -= {"scheme"}
+    else:
+        kinds.add("guide")
+    return kinds
+
+
+def _summary(counts: dict[str, int]) -> str:
+    labels = {
+        "activity": lambda n: ngettext("%(n)s activity", "%(n)s activities", n),
+        "resource": lambda n: ngettext("%(n)s learning resource", "%(n)s learning resources", n),
+        "contest": lambda n: ngettext("%(n)s contest", "%(n)s contests", n),
+        "scheme": lambda n: ngettext("%(n)s learning model", "%(n)s learning models", n),
+        "guide": lambda n: ngettext("%(n)s guide", "%(n)s guides", n),
+    }
+    parts = [labels[kind](n) % {"n": n} for kind, n in counts.items() if n]
+    return _("Found %(what)s.") % {"what": ", ".join(parts)}
+
+
+def answer(question: str, today: date | None = None, *, user=None, location: tuple[float, float] | None = None,
+           drop: set[str] | frozenset[str] = frozenset()) -> Answer:
     today = today or timezone.localdate()
-    parsed = parse(question, today)
-    fact = _fact(parsed, today)
-    if fact is not None:
-        return fact
-    places = read_places(parsed.text)
-    rest = parsed.rest
-    for words in places.words:
-        rest = rest.replace(words, " ")
-    words = _words(rest)
-    filters = []
+    text, mended = prepare(question)
+    parsed = parse(text, today)
+    if "time" in drop:
+        parsed.start = parsed.end = None
+        parsed.spans.pop("time", None)
+    for key, attribute in (("mode", "mode"), ("audience", "audiences"), ("topic", "categories")):
+        if key in drop:
+            setattr(parsed, attribute, "" if key == "mode" else [])
+            parsed.spans.pop(key, None)
+    if not drop:
+        fact = _campaign_fact(parsed, today)
+        if fact is not None:
+            return fact
+    places = read_places(parsed.text) if "place" not in drop else Places()
+    deadline = _deadline(parsed, places, today)
+    if deadline is not None:
+        return deadline
+    filters: list[tuple[str, str]] = []
+    units = list(places.units)
+    if NEAR_WORDS.search(parsed.text) and "near" not in drop and not units:
+        units, label = _near(user, location)
+        if not units:
+            return Answer(text=_("To look near you, let the page use your location, or write the name of your "
+                                 "commune or ward."), found=False, needs_location=True, suggestions=suggestions())
+        filters.append(("near", label))
     if parsed.start:
-        filters.append(("time", parsed.spans["time"]))
+        filters.append(("time", _day(parsed.start) if parsed.start == parsed.end else
+                        f"{_day(parsed.start)} – {_day(parsed.end)}"))
     if places.units:
         names = list(OrgUnit.objects.filter(pk__in=places.units[:5]).values_list("name", flat=True))
         filters.append(("place", ", ".join(names) + (" …" if len(places.units) > 5 else "")))
-    for key in ("topic", "mode", "audience"):
-        if key in parsed.spans:
-            filters.append((key, parsed.spans[key]))
-    if not filters and not words:
+    if parsed.categories:
+        names = dict(ActivityCategory.objects.filter(code__in=parsed.categories).values_list("code", "name"))
+        filters.append(("topic", ", ".join(names.get(code, code) for code in parsed.categories)))
+    if parsed.mode:
+        filters.append(("mode", str(Activity.Mode(parsed.mode).label)))
+    if parsed.audiences:
+        groups = dict(TargetGroup.choices)
+        filters.append(("audience", ", ".join(str(groups[g]) for g in parsed.audiences)))
+
+    # The words left to rank on: neither time, mode, place nor audience, nor words that carry no topic.
+    rest = parsed.text
+    for span in [parsed.spans.get(k, "") for k in ("time", "mode", "audience")] + places.words:
+        for words in filter(None, span.split(", ")):
+            rest = re.sub(rf"\b{re.escape(words)}\b", " ", rest)
+    rest = NEAR_WORDS.sub(" ", without_stop_phrases(rest))
+    words = [w for w in rest.split() if weight(w) > 0]
+    # A kind named outside an activity's topic ("sách", not the "sách" of "đọc sách") narrows the answer to it.
+    unhinted = rest
+    for phrase in parsed.spans.get("topic", "").split(", "):
+        unhinted = re.sub(rf"\b{re.escape(phrase)}\b", " ", unhinted) if phrase else unhinted
+    named = [(p, k) for p, k in KIND_WORDS if re.search(rf"\b{p}\b", unhinted)]
+    hints = [] if "kind" in drop else list(dict.fromkeys(kind for _p, kind in named))
+    if hints:
+        filters.append(("kind", ", ".join(str(KIND_LABELS[kind]) for kind in hints)))
+    if not filters and not any(weight(w) >= 1 for w in words):
         return Answer(text=_("Nothing found yet: ask about an activity, a place, a time or the Week itself."),
-                      found=False)
-    candidates = list(_candidates(parsed, places.units)[:MAX_CANDIDATES])
-    topic_words = set(" ".join(parsed.spans.get("topic", "").split(", ")).split())
-    free = [w for w in words if w not in topic_words]
-    if free:  # rank on the free words, rarer ones counting more; an activity must match at least one
-        documents = [set(a.search_key.split()) for a in candidates]
-        idf = {w: math.log(1 + len(documents) / (1 + sum(w in d for d in documents))) for w in free}
-        scored = [(sum(idf[w] for w in free if w in d), a) for d, a in zip(documents, candidates, strict=True)]
-        needed = max(idf.values()) * (0.5 if len(free) > 1 else 1) if not filters else 0.01
-        candidates = [a for score, a in sorted(scored, key=lambda pair: -pair[0]) if score >= needed]
-    if not candidates:
+                      found=False, suggestions=suggestions(), mended=mended)
+
+    topic_words = {w for phrase in parsed.spans.get("topic", "").split(", ") for w in phrase.split()}
+    alternatives: dict[str, list[list[str]]] = {}
+    joined = " ".join(words)
+    for phrase, others in SYNONYMS.items():
+        if re.search(rf"\b{phrase}\b", joined):
+            for word in phrase.split():
+                alternatives.setdefault(word, []).extend(o.split() for o in others)
+    soft = [w for phrase in parsed.spans.get("audience", "").split(", ") for w in phrase.split()]
+    query = Query(sequence=rest.split(), given=topic_words, alternatives=alternatives, soft=soft)
+    free = [w for w in words if w not in topic_words and weight(w) >= 1]  # weak words would not narrow
+    search = free + [w for ws in alternatives.values() for phrase in ws for w in phrase]
+    kinds = _kinds(parsed, hints, bool(units))
+    candidates: list[sources.Candidate] = []
+    if "activity" in kinds:
+        candidates += sources.activities(parsed, units, search)
+    if "contest" in kinds:
+        candidates += sources.contests(parsed, units, search)
+    if "resource" in kinds:
+        candidates += sources.resources(parsed, units, search or words)
+    if "scheme" in kinds:
+        candidates += sources.schemes(today)
+    if "guide" in kinds and words and (not filters or HOW_WORDS.search(parsed.text)):
+        candidates += sources.guides()
+    # A guide answers "how do I …" and "what is …"; otherwise it comes after what the question is about.
+    guide_boost = 1.5 if HOW_WORDS.search(parsed.text) else 0.4
+    filtered = bool(filters)
+    ranked = rank(query, [Document(c.text, given=c.given, filtered=filtered and c.kind in {"activity", "contest"},
+                                   boost=guide_boost if c.kind == "guide" else 1.0) for c in candidates])
+    if not words:  # nothing to rank on: only the filters' answers, which a guide or a scheme is not
+        ranked = [(i, s) for i, s in ranked if candidates[i].kind in {"activity", "contest"}]
+    if not ranked:
         return Answer(text=_("Nothing found for that yet. Try without the time or the place, or another word."),
-                      found=False, filters=filters)
-    items = []
-    for activity in candidates[:MAX_ITEMS]:
-        local = timezone.localtime(activity.starts_at) if activity.starts_at else None
-        reasons = [activity.category.name] if activity.category_id else []
-        if places.units:
-            reasons.append(activity.unit.name)
-        if local:
-            reasons.append(local.strftime("%d/%m"))
-        items.append(Item(kind="activity", id=activity.pk, url=reverse("activity_detail", args=[activity.pk]),
-                          title=activity.title, when=local.strftime("%H:%M %d/%m/%Y") if local else "",
-                          where=activity.venue_name or activity.unit.name, why=" · ".join(reasons)))
-    return Answer(text=_("%(n)s activities found.") % {"n": len(candidates)} if len(candidates) > 1 else
-                  _("One activity found."), found=True, filters=filters, items=items)
+                      found=False, filters=filters, suggestions=suggestions(), mended=mended)
+    chosen = [candidates[i] for i, _score in ranked]
+    counts: dict[str, int] = {}
+    for candidate in chosen:
+        counts[candidate.kind] = counts.get(candidate.kind, 0) + 1
+    items = [Item(kind=c.kind, id=c.id, url=c.url, title=c.title, when=c.when, where=c.where,
+                  why=" · ".join(filter(None, c.reasons))) for c in chosen[:MAX_ITEMS]]
+    top = chosen[0]
+    text = top.detail if top.kind == "guide" else _summary(counts)
+    return Answer(text=text, found=True, filters=filters, items=items, mended=mended)
+

@@ -32,9 +32,14 @@ class Parsed:
     rest: str = ""  # the words no reader took
 
 
+# "AI" written in capitals is the topic, not the word "ai" (who); so is "A.I.".
+_AI = re.compile(r"\bA\.?I\b\.?")
+
+
 def fold(question: str) -> str:
     """The question folded, punctuation but / and - turned into spaces, at most MAX_QUESTION_CHARACTERS."""
-    text = search_key((question or "")[:MAX_QUESTION_CHARACTERS])
+    text = _AI.sub(" trí tuệ nhân tạo ", (question or "")[:MAX_QUESTION_CHARACTERS])
+    text = search_key(text)
     text = re.sub(r"[^\w/\-]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -68,11 +73,17 @@ _MONTH_WORDS = re.compile(r"thang (\d{1,2})(?: nam (\d{4}))?")
 _RELATIVE = [  # (folded words, what they mean)
     ("cuoi tuan nay", "weekend"), ("cuoi tuan", "weekend"), ("tuan nay", "this_week"), ("tuan sau", "next_week"),
     ("tuan toi", "next_week"), ("thang nay", "this_month"), ("thang sau", "next_month"), ("thang toi", "next_month"),
-    ("hom nay", "today"), ("ngay mai", "tomorrow"), ("ngay kia", "day_after"),
+    ("hom nay", "today"), ("toi nay", "today"), ("ngay mai", "tomorrow"), ("sang mai", "tomorrow"),
+    ("chieu mai", "tomorrow"), ("toi mai", "tomorrow"), ("ngay kia", "day_after"), ("sap toi", "coming"),
+    ("thoi gian toi", "coming"),
 ]
+# "thứ 2" … "thứ 7", "thứ hai" … "thứ bảy", "chủ nhật": the coming such day (today when it is that day).
+_WEEKDAYS = [("thu 2", 0), ("thu hai", 0), ("thu 3", 1), ("thu ba", 1), ("thu 4", 2), ("thu tu", 2), ("thu 5", 3),
+             ("thu nam", 3), ("thu 6", 4), ("thu sau", 4), ("thu 7", 5), ("thu bay", 5), ("chu nhat", 6)]
+COMING_DAYS = 30
 
 
-RELATIVE_WORDS = [words for words, _meaning in _RELATIVE]
+RELATIVE_WORDS = [words for words, _meaning in _RELATIVE] + [words for words, _day in _WEEKDAYS]
 
 
 def _month_span(year: int, month: int) -> tuple[date, date]:
@@ -98,6 +109,8 @@ def _relative(meaning: str, today: date) -> tuple[date, date]:
         return max(today, saturday), monday + timedelta(days=6)
     if meaning == "this_month":
         return today, _month_span(today.year, today.month)[1]
+    if meaning == "coming":
+        return today, today + timedelta(days=COMING_DAYS)
     month = today.month % 12 + 1  # next_month
     return _month_span(today.year + (today.month == 12), month)
 
@@ -136,6 +149,12 @@ def read_time(text: str, today: date) -> tuple[date | None, date | None, str]:
         if re.search(rf"\b{words}\b", text):
             start, end = _relative(meaning, today)
             return start, end, words
+    for words, weekday in _WEEKDAYS:
+        if re.search(rf"\b{words}\b", text):
+            day = today + timedelta(days=(weekday - today.weekday()) % 7)
+            return day, day, words
+    if re.search(r"^mai\b", text):  # "mai có lớp gì": tomorrow (elsewhere "mai" may be a name)
+        return today + timedelta(days=1), today + timedelta(days=1), "mai"
     match = _MONTH_WORDS.search(text)
     if match and 1 <= int(match.group(1)) <= 12:
         month = int(match.group(1))

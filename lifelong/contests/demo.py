@@ -113,3 +113,64 @@ def load_demo_contests() -> dict[str, int]:
                           prediction=3 + n)
             sat += 1
     return {"contests": 1, "questions": len(BANK), "attempts": sat}
+
+
+# Three more contests open now or soon, for the public list and the learning assistant: (unit code, unit name or
+# None, official, title, rules, days from today it opens and closes, questions).
+MORE = [
+    ("00634", "Trường THCS Nguyễn Quý Đức", "truong", "Cuộc thi lập trình Scratch cho học sinh",
+     "Dành cho học sinh THCS. Mỗi lượt 5 câu hỏi về lập trình Scratch trong 10 phút.", 0, 21, [
+         ("Trong Scratch, khối lệnh nào lặp lại mãi mãi?", "single", ["forever", "if", "say", "wait"], [0]),
+         ("Nhân vật trong Scratch được gọi là gì?", "single", ["Sprite", "Stage", "Block", "Script"], [0]),
+         ("Scratch là ngôn ngữ lập trình kéo thả.", "truefalse", ["Đúng", "Sai"], [0]),
+         ("Sân khấu trong Scratch rộng bao nhiêu điểm ảnh?", "number", [], "480"),
+         ("Muốn nhân vật nói, dùng khối lệnh nào?", "single", ["say", "move", "turn", "hide"], [0]),
+     ]),
+    ("23548", None, "yaly", "Hội thi tìm hiểu an toàn thông tin trên mạng",
+     "Mọi người dân trong xã đều được dự thi. Mỗi lượt 5 câu hỏi trong 10 phút.", 0, 14, [
+         ("Có nên cho người khác biết mã OTP không?", "truefalse", ["Có", "Không"], [1]),
+         ("Tin nhắn báo trúng thưởng kèm đường link lạ thường là gì?", "single",
+          ["Lừa đảo", "Quà thật", "Thông báo của xã", "Tin nhắn của ngân hàng"], [0]),
+         ("Mật khẩu mạnh nên có những gì?", "multiple",
+          ["Chữ hoa", "Chữ số", "Ký tự đặc biệt", "Ngày sinh của mình"], [0, 1, 2]),
+         ("Xác thực hai lớp giúp bảo vệ tài khoản tốt hơn.", "truefalse", ["Đúng", "Sai"], [0]),
+         ("Mật khẩu nên dài ít nhất bao nhiêu ký tự?", "number", [], "8"),
+     ]),
+    ("51", None, "quangngai", "Cuộc thi Đại sứ văn hóa đọc tỉnh Quảng Ngãi",
+     "Dành cho học sinh và thanh niên trong tỉnh. Mỗi lượt 5 câu hỏi về sách và văn hóa đọc.", 5, 40, [
+         ("Ngày Sách và Văn hóa đọc Việt Nam là ngày nào?", "single", ["21/4", "1/10", "20/11", "2/9"], [0]),
+         ("Đọc sách điện tử cũng là đọc sách.", "truefalse", ["Đúng", "Sai"], [0]),
+         ("Tủ sách số giúp gì cho người ở xa thư viện?", "single",
+          ["Đọc sách trên điện thoại", "Mua sách rẻ hơn", "Không cần đọc", "In sách miễn phí"], [0]),
+         ("Một tuần có bao nhiêu ngày để đọc sách?", "number", [], "7"),
+         ("Truyện Kiều do ai viết?", "single", ["Nguyễn Du", "Nguyễn Trãi", "Hồ Xuân Hương", "Tố Hữu"], [0]),
+     ]),
+]
+
+
+def load_demo_more_contests() -> dict[str, int]:
+    campaign = Campaign.objects.filter(year=2025).first()
+    if campaign is None:
+        return {"contests": 0}
+    made = 0
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    for code, name, official, title, rules, opens, closes, bank in MORE:
+        actor = User.objects.filter(username=official).first()
+        unit = OrgUnit.objects.filter(code=code).first()
+        if name and unit is not None:
+            unit = OrgUnit.objects.filter(parent=unit, name=name).first()
+        if actor is None or unit is None or Contest.objects.filter(title=title).exists():
+            continue
+        with transaction.atomic():
+            contest = services.contest_create(actor=actor, unit=unit, campaign=campaign,
+                                              data={"title": title, "rules": rules, "prizes": PRIZES})
+            Question.objects.bulk_create([Question(contest=contest, text=text, kind=kind, choices=choices, key=key)
+                                          for text, kind, choices, key in bank])
+            services.round_save(actor=actor, contest=contest, data={
+                "name": "Vòng thi trực tuyến", "opens_at": today + timedelta(days=opens),
+                "closes_at": today + timedelta(days=closes), "question_count": 5, "duration_minutes": 10,
+                "official_attempts": 1})
+            services.contest_update(actor=actor, contest=contest, version=contest.version,
+                                    data={"title": title, "rules": rules, "prizes": PRIZES}, published=True)
+        made += 1
+    return {"contests": made}

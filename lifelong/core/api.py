@@ -235,6 +235,7 @@ def api_not_found(request):
 
 def _register_routers() -> None:
     from lifelong.activities.api import router as activities_router
+    from lifelong.assistant.api import router as assistant_router
     from lifelong.orgs.api import router as orgs_router
     from lifelong.plans.api import router as plans_router
     from lifelong.recognition.api import router as recognition_router
@@ -245,6 +246,7 @@ def _register_routers() -> None:
     api.add_router("/", reports_router)
     api.add_router("/", activities_router)
     api.add_router("/", recognition_router)
+    api.add_router("/", assistant_router)
 
 
 _register_routers()

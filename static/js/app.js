@@ -8,6 +8,9 @@
 //   [data-error-summary] a     a link of a form's error summary (templates/_form_errors.html) puts the
 //                              cursor in its field, with the field's label in view, opening any
 //                              <details> around it.
+//   [data-locate]              the learning assistant's "use my location" button: fills the lat/lon of its
+//                              form from the browser's location, then submits it (data-locating and
+//                              data-denied hold the messages shown meanwhile or when it is refused).
 //   <details data-site-menu>   the header's menu (templates/base.html); app.css shows its links inline on
 //                              wide screens, or, in browsers without ::details-content, this opens it there.
 (function () {
@@ -48,6 +51,26 @@
       menu.open = false;
       menu.querySelector("summary").focus();
     }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("[data-locate]");
+    if (!button || !button.form) return;
+    event.preventDefault();
+    var form = button.form;
+    var status = form.querySelector("[data-locate-status]");
+    if (!navigator.geolocation) {
+      if (status) status.textContent = button.getAttribute("data-denied") || "";
+      return;
+    }
+    if (status) status.textContent = button.getAttribute("data-locating") || "";
+    navigator.geolocation.getCurrentPosition(function (position) {
+      form.elements.lat.value = position.coords.latitude.toFixed(3);
+      form.elements.lon.value = position.coords.longitude.toFixed(3);
+      form.submit();
+    }, function () {
+      if (status) status.textContent = button.getAttribute("data-denied") || "";
+    }, { timeout: 15000, maximumAge: 600000 });
   });
 })();
 
