@@ -14,6 +14,7 @@ Pipeline (docs/assistant.md):
    Nothing understood, or nothing matching: "chưa tìm thấy" with suggestions, never unrelated items.
 """
 
+import copy
 import re
 import time as clock
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ from lifelong.assistant.parse import AUDIENCES, CATEGORIES, MODES, RELATIVE_WORD
 from lifelong.assistant.places import Places, place_index, read_places
 from lifelong.assistant.ranking import Document, Query, rank
 from lifelong.assistant.vocabulary import (
+    ACTIVITY_WORDS,
+    ADDITIVE_KINDS,
     COLLOQUIAL,
     KIND_WORDS,
     STOP_PHRASES,
@@ -212,22 +215,121 @@ def _near(user, location: tuple[float, float] | None) -> tuple[list[int], str]:
     return [], ""
 
 
-def _kinds(parsed: Parsed, hints: list[str], placed: bool) -> set[str]:
-    """The kinds of answer the question allows."""
+def _kinds(parsed: Parsed, hints: set[str], placed: bool, filtered: bool) -> set[str]:
+    """The kinds of answer a question allows: those a word of it names, else all that its filters suit (a time
+    suits neither a library resource nor a learning model; a place or any filter does not suit a model)."""
     timed = parsed.start is not None or parsed.end is not None
-    if hints:
-        kinds = set(hints)
-    elif parsed.categories or parsed.mode or parsed.audiences or timed:
-        kinds = {"activity", "contest"}
-    else:
-        kinds = {"activity", "resource", "contest", "scheme"}
+    kinds = set(hints) if hints else {"activity", "contest", "resource", "scheme"}
     if timed:
         kinds -= {"resource", "scheme"}
-    if placed or timed:
+    if (placed or filtered) and not hints:
         kinds -= {"scheme"}
-    else:
+    if not (placed or timed):
         kinds.add("guide")
     return kinds
+
+
+@dataclass
+class _Reading:
+    """What was read from a question: the filters and the words left to rank on."""
+
+    parsed: Parsed
+    units: list[int]
+    place_words: list[str]
+    filters: list[tuple[str, str]]
+    rest: str  # the words left, stop words included
+    hints: set[str]
+
+
+def _filters(parsed: Parsed, units: list[int], near: str) -> list[tuple[str, str]]:
+    filters = [("near", near)] if near else []
+    if parsed.start:
+        filters.append(("time", _day(parsed.start) if parsed.start == parsed.end else
+                        f"{_day(parsed.start)} – {_day(parsed.end)}"))
+    if units and not near:
+        names = list(OrgUnit.objects.filter(pk__in=units[:5]).values_list("name", flat=True))
+        filters.append(("place", ", ".join(names) + (" …" if len(units) > 5 else "")))
+    if parsed.categories:
+        names = dict(ActivityCategory.objects.filter(code__in=parsed.categories).values_list("code", "name"))
+        filters.append(("topic", ", ".join(names.get(code, code) for code in parsed.categories)))
+    if parsed.mode:
+        filters.append(("mode", str(Activity.Mode(parsed.mode).label)))
+    if parsed.audiences:
+        groups = dict(TargetGroup.choices)
+        filters.append(("audience", ", ".join(str(groups[g]) for g in parsed.audiences)))
+    return filters
+
+
+def _read(parsed: Parsed, places: Places, units: list[int], near: str, drop) -> _Reading:
+    filters = _filters(parsed, units, near)
+    rest = parsed.text
+    for span in [parsed.spans.get(k, "") for k in ("time", "mode", "audience")] + places.words:
+        for words in filter(None, span.split(", ")):
+            rest = re.sub(rf"\b{re.escape(words)}\b", " ", rest)
+    rest = NEAR_WORDS.sub(" ", without_stop_phrases(rest))
+    # A kind named outside an activity's topic ("sách", not the "sách" of "đọc sách") narrows the answer to it.
+    unhinted = rest
+    kind_phrases = {phrase for phrase, _kinds in KIND_WORDS}
+    topic = ", ".join(filter(None, [parsed.spans.get("topic", ""), parsed.spans.get("relaxed_topic", "")]))
+    for phrase in topic.split(", "):
+        if phrase and phrase not in kind_phrases:
+            unhinted = re.sub(rf"\b{re.escape(phrase)}\b", " ", unhinted)
+    named = [(p, k) for p, k in KIND_WORDS if re.search(rf"\b{p}\b", unhinted)]
+    hints: set[str] = set() if "kind" in drop else {kind for _p, kinds in named for kind in kinds}
+    if hints and any(re.search(rf"\b{words}\b", unhinted) for words in ACTIVITY_WORDS):
+        hints.add("activity")  # "buổi giới thiệu kho học liệu": a session about resources
+    if hints and hints <= ADDITIVE_KINDS:
+        hints |= {"activity", "contest", "resource"}
+    if hints and not hints >= {"activity", "resource"}:
+        filters.append(("kind", ", ".join(str(KIND_LABELS[k]) for k in sorted(hints) if k in KIND_LABELS)))
+    return _Reading(parsed, units, places.words, filters, rest, hints)
+
+
+def _search(reading: _Reading, today: date) -> list[tuple[sources.Candidate, int]]:
+    """The candidates that answer, best first, each with how many more of the same title were folded into it."""
+    parsed, rest = reading.parsed, reading.rest
+    words = [w for w in rest.split() if weight(w) > 0]
+    topic_words = {w for phrase in parsed.spans.get("topic", "").split(", ") for w in phrase.split()}
+    alternatives: dict[str, list[list[str]]] = {}
+    for phrase, others in SYNONYMS.items():
+        if re.search(rf"\b{phrase}\b", rest):
+            for word in phrase.split():
+                alternatives.setdefault(word, []).extend(o.split() for o in others)
+    soft = [w for phrase in parsed.spans.get("audience", "").split(", ") for w in phrase.split()]
+    query = Query(sequence=rest.split(), given=topic_words, alternatives=alternatives, soft=soft)
+    free = [w for w in words if w not in topic_words and weight(w) >= 1]  # weak words would not narrow
+    search = free + [w for ws in alternatives.values() for phrase in ws for w in phrase]
+    filtered = bool(reading.filters)
+    kinds = _kinds(parsed, reading.hints, bool(reading.units), filtered)
+    units = reading.units
+    candidates: list[sources.Candidate] = []
+    if "activity" in kinds:
+        candidates += sources.activities(parsed, units, search)
+    if "contest" in kinds:
+        candidates += sources.contests(parsed, units, search)
+    if "resource" in kinds:
+        candidates += sources.resources(parsed, units, search or words)
+    if "scheme" in kinds:
+        candidates += sources.schemes(today)
+    how = bool(HOW_WORDS.search(parsed.text))
+    if "guide" in kinds and words and (not filtered or how):
+        candidates += sources.guides()
+    # A guide answers "how do I …" and "what is …"; otherwise it comes after what the question is about.
+    guide_boost = 1.5 if how else 0.4
+    ranked = rank(query, [Document(c.text, given=c.given, filtered=filtered and c.kind in {"activity", "contest"},
+                                   boost=guide_boost if c.kind == "guide" else 1.0) for c in candidates])
+    if not words:  # nothing to rank on: only the filters' answers, which a guide or a scheme is not
+        ranked = [(i, score) for i, score in ranked if candidates[i].kind in {"activity", "contest"}]
+    # The same title held in many places is one answer: its soonest, and how many more there are.
+    chosen: dict[tuple[str, str], list] = {}
+    for index, _score in ranked:
+        candidate = candidates[index]
+        key = (candidate.kind, candidate.title)
+        if key in chosen:
+            chosen[key][1] += 1
+        else:
+            chosen[key] = [candidate, 0]
+    return [(candidate, more) for candidate, more in chosen.values()]
 
 
 def _summary(counts: dict[str, int]) -> str:
@@ -242,6 +344,31 @@ def _summary(counts: dict[str, int]) -> str:
     return _("Found %(what)s.") % {"what": ", ".join(parts)}
 
 
+def _relaxations(parsed: Parsed, places: Places, near: str):
+    """The question read again with fewer filters, each as plain words: the topic, then the audience, then a place
+    named without a cue, then the time."""
+    relaxed = copy.deepcopy(parsed)
+    steps = []
+    if relaxed.categories:
+        relaxed.categories = []
+        relaxed.spans["relaxed_topic"] = relaxed.spans.pop("topic", "")  # still not a kind named (_read)
+        steps.append((copy.deepcopy(relaxed), places))
+    if relaxed.audiences:
+        relaxed.audiences = []
+        relaxed.spans.pop("audience", None)
+        steps.append((copy.deepcopy(relaxed), places))
+    kept = places
+    if places.uncued and not near:
+        kept = Places(units=[u for u in places.units if u not in places.uncued_units],
+                      words=[w for w in places.words if w not in places.uncued])
+        steps.append((copy.deepcopy(relaxed), kept))
+    if relaxed.start:
+        relaxed.start = relaxed.end = None
+        relaxed.spans.pop("time", None)
+        steps.append((copy.deepcopy(relaxed), kept))
+    return steps
+
+
 def answer(question: str, today: date | None = None, *, user=None, location: tuple[float, float] | None = None,
            drop: set[str] | frozenset[str] = frozenset()) -> Answer:
     today = today or timezone.localdate()
@@ -254,96 +381,47 @@ def answer(question: str, today: date | None = None, *, user=None, location: tup
         if key in drop:
             setattr(parsed, attribute, "" if key == "mode" else [])
             parsed.spans.pop(key, None)
-    if not drop:
-        fact = _campaign_fact(parsed, today)
-        if fact is not None:
-            return fact
-    places = read_places(parsed.text) if "place" not in drop else Places()
+    places = read_places(parsed.text)
+    if "place" in drop:  # its words are still not the topic
+        places = Places(words=places.words)
     deadline = _deadline(parsed, places, today)
     if deadline is not None:
         return deadline
-    filters: list[tuple[str, str]] = []
-    units = list(places.units)
+    if not drop and not places.units:  # with a place, "khai mạc Tuần lễ ở Hà Nội" asks for its activities
+        fact = _campaign_fact(parsed, today)
+        if fact is not None:
+            return fact
+    units, near = list(places.units), ""
     if NEAR_WORDS.search(parsed.text) and "near" not in drop and not units:
-        units, label = _near(user, location)
+        units, near = _near(user, location)
         if not units:
             return Answer(text=_("To look near you, let the page use your location, or write the name of your "
                                  "commune or ward."), found=False, needs_location=True, suggestions=suggestions())
-        filters.append(("near", label))
-    if parsed.start:
-        filters.append(("time", _day(parsed.start) if parsed.start == parsed.end else
-                        f"{_day(parsed.start)} – {_day(parsed.end)}"))
-    if places.units:
-        names = list(OrgUnit.objects.filter(pk__in=places.units[:5]).values_list("name", flat=True))
-        filters.append(("place", ", ".join(names) + (" …" if len(places.units) > 5 else "")))
-    if parsed.categories:
-        names = dict(ActivityCategory.objects.filter(code__in=parsed.categories).values_list("code", "name"))
-        filters.append(("topic", ", ".join(names.get(code, code) for code in parsed.categories)))
-    if parsed.mode:
-        filters.append(("mode", str(Activity.Mode(parsed.mode).label)))
-    if parsed.audiences:
-        groups = dict(TargetGroup.choices)
-        filters.append(("audience", ", ".join(str(groups[g]) for g in parsed.audiences)))
-
-    # The words left to rank on: neither time, mode, place nor audience, nor words that carry no topic.
-    rest = parsed.text
-    for span in [parsed.spans.get(k, "") for k in ("time", "mode", "audience")] + places.words:
-        for words in filter(None, span.split(", ")):
-            rest = re.sub(rf"\b{re.escape(words)}\b", " ", rest)
-    rest = NEAR_WORDS.sub(" ", without_stop_phrases(rest))
-    words = [w for w in rest.split() if weight(w) > 0]
-    # A kind named outside an activity's topic ("sách", not the "sách" of "đọc sách") narrows the answer to it.
-    unhinted = rest
-    for phrase in parsed.spans.get("topic", "").split(", "):
-        unhinted = re.sub(rf"\b{re.escape(phrase)}\b", " ", unhinted) if phrase else unhinted
-    named = [(p, k) for p, k in KIND_WORDS if re.search(rf"\b{p}\b", unhinted)]
-    hints = [] if "kind" in drop else list(dict.fromkeys(kind for _p, kind in named))
-    if hints:
-        filters.append(("kind", ", ".join(str(KIND_LABELS[kind]) for kind in hints)))
-    if not filters and not any(weight(w) >= 1 for w in words):
+    reading = _read(parsed, places, units, near, drop)
+    if not reading.filters and not reading.hints and not any(weight(w) >= 1 for w in reading.rest.split()):
         return Answer(text=_("Nothing found yet: ask about an activity, a place, a time or the Week itself."),
                       found=False, suggestions=suggestions(), mended=mended)
-
-    topic_words = {w for phrase in parsed.spans.get("topic", "").split(", ") for w in phrase.split()}
-    alternatives: dict[str, list[list[str]]] = {}
-    joined = " ".join(words)
-    for phrase, others in SYNONYMS.items():
-        if re.search(rf"\b{phrase}\b", joined):
-            for word in phrase.split():
-                alternatives.setdefault(word, []).extend(o.split() for o in others)
-    soft = [w for phrase in parsed.spans.get("audience", "").split(", ") for w in phrase.split()]
-    query = Query(sequence=rest.split(), given=topic_words, alternatives=alternatives, soft=soft)
-    free = [w for w in words if w not in topic_words and weight(w) >= 1]  # weak words would not narrow
-    search = free + [w for ws in alternatives.values() for phrase in ws for w in phrase]
-    kinds = _kinds(parsed, hints, bool(units))
-    candidates: list[sources.Candidate] = []
-    if "activity" in kinds:
-        candidates += sources.activities(parsed, units, search)
-    if "contest" in kinds:
-        candidates += sources.contests(parsed, units, search)
-    if "resource" in kinds:
-        candidates += sources.resources(parsed, units, search or words)
-    if "scheme" in kinds:
-        candidates += sources.schemes(today)
-    if "guide" in kinds and words and (not filters or HOW_WORDS.search(parsed.text)):
-        candidates += sources.guides()
-    # A guide answers "how do I …" and "what is …"; otherwise it comes after what the question is about.
-    guide_boost = 1.5 if HOW_WORDS.search(parsed.text) else 0.4
-    filtered = bool(filters)
-    ranked = rank(query, [Document(c.text, given=c.given, filtered=filtered and c.kind in {"activity", "contest"},
-                                   boost=guide_boost if c.kind == "guide" else 1.0) for c in candidates])
-    if not words:  # nothing to rank on: only the filters' answers, which a guide or a scheme is not
-        ranked = [(i, s) for i, s in ranked if candidates[i].kind in {"activity", "contest"}]
-    if not ranked:
+    found = _search(reading, today)
+    for relaxed_parsed, relaxed_places in _relaxations(parsed, places, near):
+        if found:
+            break
+        # Folded words can mean two things ("dien dan": diễn đàn, điện dân dụng; "văn hóa" is also a commune's
+        # name): with nothing found, what was read from them is read again as plain words, one filter at a time.
+        reading = _read(relaxed_parsed, relaxed_places, list(relaxed_places.units) if not near else units, near, drop)
+        found = _search(reading, today)
+    if not found:
         return Answer(text=_("Nothing found for that yet. Try without the time or the place, or another word."),
-                      found=False, filters=filters, suggestions=suggestions(), mended=mended)
-    chosen = [candidates[i] for i, _score in ranked]
+                      found=False, filters=reading.filters, suggestions=suggestions(), mended=mended)
     counts: dict[str, int] = {}
-    for candidate in chosen:
-        counts[candidate.kind] = counts.get(candidate.kind, 0) + 1
-    items = [Item(kind=c.kind, id=c.id, url=c.url, title=c.title, when=c.when, where=c.where,
-                  why=" · ".join(filter(None, c.reasons))) for c in chosen[:MAX_ITEMS]]
-    top = chosen[0]
+    for candidate, more in found:
+        counts[candidate.kind] = counts.get(candidate.kind, 0) + 1 + more
+    items = []
+    for candidate, more in found[:MAX_ITEMS]:
+        reasons = list(candidate.reasons)
+        if more:
+            reasons.append(ngettext("and %(n)s more place", "and %(n)s more places", more) % {"n": more})
+        items.append(Item(kind=candidate.kind, id=candidate.id, url=candidate.url, title=candidate.title,
+                          when=candidate.when, where=candidate.where, why=" · ".join(filter(None, reasons))))
+    top = found[0][0]
     text = top.detail if top.kind == "guide" else _summary(counts)
-    return Answer(text=text, found=True, filters=filters, items=items, mended=mended)
-
+    return Answer(text=text, found=True, filters=reading.filters, items=items, mended=mended)

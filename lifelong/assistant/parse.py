@@ -8,7 +8,8 @@ each filter as a chip to remove. Places are read elsewhere (places.py): they nee
 Time (`read_time`), relative to `today`:
 - hôm nay, ngày mai, ngày kia, tuần này, tuần sau/tới, cuối tuần (này), tháng này, tháng sau/tới;
 - tháng 10 (the next October, or this one if it is under way);
-- a day: 5/10, 05/10/2025, ngày 5 tháng 10 (năm 2025); a span: từ 1/10 đến 7/10, 1-7/10, từ ngày 1 đến 7/10.
+- a day: 5/10, 05/10/2025, ngày 5 tháng 10 (năm 2025); a span: từ 1/10 đến 7/10, 1-7/10, từ ngày 1 đến 7/10;
+- tháng 10/2025; a year alone: năm 2025, 2025.
 """
 
 import re
@@ -69,7 +70,8 @@ _SPAN_FULL = re.compile(rf"(?:tu )?(?:ngay )?{_DAY}/{_MONTH}{_YEAR} ?(?:den|toi|
 _SPAN_SHORT = re.compile(rf"(?:tu )?(?:ngay )?{_DAY} ?(?:den|toi|-) ?(?:ngay )?{_DAY}/{_MONTH}{_YEAR}")
 _DAY_WORDS = re.compile(rf"ngay {_DAY} thang {_MONTH}(?: nam (\d{{4}}))?")
 _DAY_SLASH = re.compile(rf"(?:ngay )?{_DAY}/{_MONTH}{_YEAR}")
-_MONTH_WORDS = re.compile(r"thang (\d{1,2})(?: nam (\d{4}))?")
+_MONTH_WORDS = re.compile(r"thang (\d{1,2})(?: nam (\d{4})|/(\d{4}))?")
+_YEAR_ALONE = re.compile(r"\b(?:nam )?(20\d\d)\b")
 _RELATIVE = [  # (folded words, what they mean)
     ("cuoi tuan nay", "weekend"), ("cuoi tuan", "weekend"), ("tuan nay", "this_week"), ("tuan sau", "next_week"),
     ("tuan toi", "next_week"), ("thang nay", "this_month"), ("thang sau", "next_month"), ("thang toi", "next_month"),
@@ -139,7 +141,8 @@ def read_time(text: str, today: date) -> tuple[date | None, date | None, str]:
         found = _safe_date(_year_for(month, day, today, int(year) if year else None), month, day)
         if found:
             return found, found, match.group(0)
-    match = _DAY_SLASH.search(text)
+    month_year = re.search(r"\bthang (\d{1,2})/(\d{4})\b", text)
+    match = None if month_year else _DAY_SLASH.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
         found = _safe_date(_year_for(month, day, today, int(year) if year else None), month, day)
@@ -158,15 +161,21 @@ def read_time(text: str, today: date) -> tuple[date | None, date | None, str]:
     match = _MONTH_WORDS.search(text)
     if match and 1 <= int(match.group(1)) <= 12:
         month = int(match.group(1))
-        year = int(match.group(2)) if match.group(2) else (
-            today.year if month >= today.month else today.year + 1)
+        given = match.group(2) or match.group(3)
+        year = int(given) if given else (today.year if month >= today.month else today.year + 1)
         start, end = _month_span(year, month)
-        return max(start, today) if not match.group(2) and month == today.month else start, end, match.group(0)
+        return max(start, today) if not given and month == today.month else start, end, match.group(0)
+    match = _YEAR_ALONE.search(text)  # "năm 2025", "2025": the whole year
+    if match:
+        year = int(match.group(1))
+        return date(year, 1, 1), date(year, 12, 31), match.group(0)
     return None, None, ""
 
 
 MODES = [("truc tuyen", "online"), ("online", "online"), ("tu xa", "online"), ("qua mang", "online"),
          ("zoom", "online"), ("truc tiep", "in_person"), ("tai cho", "in_person"), ("offline", "in_person")]
+MODE_TOPICS = ["ban hang", "kinh doanh", "dich vu cong", "thanh toan", "mua ban", "mua sam", "giao dich", "lua dao",
+               "hoc lieu", "nen tang hoc tap", "cong dong hoc tap"]
 AUDIENCES = [  # (folded words, activity target group)
     ("nguoi cao tuoi", "residents"), ("nguoi gia", "residents"), ("nguoi lon tuoi", "residents"),
     ("hoc sinh", "learners"), ("sinh vien", "learners"), ("hoc vien", "learners"), ("thieu nhi", "learners"),
@@ -207,7 +216,9 @@ def parse(question: str, today: date) -> Parsed:
     if words:
         parsed.spans["time"] = words
         rest = rest.replace(words, " ")
-    modes, found = _take(text, MODES)
+    # "bán hàng online", "dịch vụ công trực tuyến": the words name a topic, not how the activity is held.
+    modes, found = _take(re.sub(rf"\b(?:{'|'.join(MODE_TOPICS)}) (?:{'|'.join(w for w, _m in MODES)})\b", " ", text),
+                         MODES)
     if len(modes) == 1:
         parsed.mode, parsed.spans["mode"] = modes[0], found[0]
         rest = rest.replace(found[0], " ")

@@ -47,6 +47,19 @@ def core_name(name: str) -> str:
     return _PREFIX.sub("", folded)
 
 
+def aliases(name: str) -> list[str]:
+    """The names a unit is asked by: its core name; each part of a joined name ("Lâm Viên - Đà Lạt": "lam vien",
+    "da lat"); and, for names of two or three syllables, the syllables run together ("sapa", "dalat")."""
+    core = core_name(name)
+    names = [core]
+    if " - " in search_key(name):
+        names += [core_name(part) for part in search_key(name).split(" - ") if len(core_name(part).split()) >= 2]
+    for each in list(names):
+        if 2 <= len(each.split()) <= 3:
+            names.append(each.replace(" ", ""))
+    return list(dict.fromkeys(names))
+
+
 def _version() -> tuple:
     stats = OrgUnit.objects.filter(kind__in=KINDS).aggregate(latest=Max("updated_at"))
     return OrgUnit.objects.filter(kind__in=KINDS).count(), stats["latest"]
@@ -58,7 +71,10 @@ def place_index() -> PlaceIndex:
     if _index is None or _index.version != version:
         index = PlaceIndex(version=version)
         for pk, name, kind, path in OrgUnit.objects.filter(kind__in=KINDS).values_list("pk", "name", "kind", "path"):
-            index.names.setdefault(core_name(name), []).append((pk, kind, path))
+            for alias in aliases(name):
+                entries = index.names.setdefault(alias, [])
+                if (pk, kind, path) not in entries:
+                    entries.append((pk, kind, path))
         _index = index
     return _index
 
@@ -68,6 +84,8 @@ class Places:
     units: list[int] = field(default_factory=list)  # the units named (several: a shared name, not narrowed)
     words: list[str] = field(default_factory=list)  # the words they were read from
     ambiguous: bool = False
+    uncued: list[str] = field(default_factory=list)  # words read as a place without a cue before them
+    uncued_units: list[int] = field(default_factory=list)
 
 
 def read_places(text: str) -> Places:
@@ -86,11 +104,11 @@ def read_places(text: str) -> Places:
             cued = start > 0 and tokens[start - 1] in CUES
             if not cued and (size == 1 or phrase in EVERYDAY):
                 continue
-            found.append((phrase, index[phrase]))
+            found.append((phrase, index[phrase], cued))
             used[start:start + size] = [True] * size
-    provinces = [entry for _phrase, entries in found for entry in entries if entry[1] == OrgUnit.Kind.PROVINCE]
+    provinces = [entry for _phrase, entries, _cued in found for entry in entries if entry[1] == OrgUnit.Kind.PROVINCE]
     result = Places()
-    for phrase, entries in found:
+    for phrase, entries, cued in found:
         communes = [entry for entry in entries if entry[1] == OrgUnit.Kind.COMMUNE]
         chosen = [entry for entry in entries if entry[1] == OrgUnit.Kind.PROVINCE]
         if communes:
@@ -100,9 +118,13 @@ def read_places(text: str) -> Places:
             continue
         result.words.append(phrase)
         result.units.extend(pk for pk, _kind, _path in chosen)
+        if not cued:
+            result.uncued.append(phrase)
+            result.uncued_units.extend(pk for pk, _kind, _path in chosen)
         result.ambiguous = result.ambiguous or len([c for c in chosen if c[1] == OrgUnit.Kind.COMMUNE]) > 1
     # A province named only to narrow its communes is not a filter of its own.
-    narrowed = {pk for phrase, entries in found for pk, kind, _path in entries if kind == OrgUnit.Kind.PROVINCE}
+    narrowed = {pk for _phrase, entries, _cued in found for pk, kind, _path in entries
+                if kind == OrgUnit.Kind.PROVINCE}
     if len(result.units) > len(narrowed):
         result.units = [pk for pk in result.units if pk not in narrowed] or result.units
     return result

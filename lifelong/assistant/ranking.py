@@ -5,9 +5,10 @@ and by each pair of neighbours ("ky nang", "nang so"): a question's "lap trinh" 
 text with "lập" and "trình" far apart. BM25 (k1 = 1.2, b = 0.75) is computed over the candidates of the question
 (a few thousand at most, see sources.py), whose statistics stand for the corpus'.
 
-The coverage rule decides whether a candidate answers at all: the words of the question it holds must weigh more
-than half of the question's words (vocabulary.weight: stop words nothing, weak words a third). "học bơi" thus finds
-nothing where only "học" matches, which is what "chưa tìm thấy" is for.
+The coverage rule decides whether a candidate answers at all: it must hold more than half of the question's words
+that count (vocabulary.weight: stop words never count, weak words only when nothing else is asked), each as part of
+the two-syllable word the question says where it says one (`_needs`), and the rarest of them unless nearly all.
+"học bơi" thus finds nothing where only "học" matches, which is what "chưa tìm thấy" is for.
 
 bm25s was measured for this and not taken: it builds a static index (80 ms for 2,000 documents, 1 s on the first
 call), while each question here ranks a different set of candidates; the formula over a few thousand token sets
@@ -15,19 +16,21 @@ costs a few milliseconds.
 """
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lifelong.assistant.vocabulary import WEAK_WEIGHT, weight
+from lifelong.assistant.vocabulary import WEAK_WEIGHT, is_syllable, weight
 
 K1 = 1.2
 B = 0.75
 COVERAGE = 0.5
+FULL_COVERAGE = 0.75
 
 
 def tokens(text: str) -> list[str]:
-    """The syllables of a folded text and its pairs of neighbouring syllables."""
-    words = text.split()
+    """The syllables of a folded text and its pairs of neighbouring syllables (punctuation is not part of a word)."""
+    words = re.findall(r"\w+", text)
     return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
@@ -57,41 +60,70 @@ class _Need:
     word: str
     weight: float
     pairs: list[str]  # the pairs it forms in the question that the candidates know: it must be held as one of them
+    paired: bool = False  # it forms a pair of two words that count, which no candidate holds: held alone, it is half
 
 
 def _needs(query: Query, known: set[str]) -> list[_Need]:
-    """What each word of the question asks of a candidate. A word that forms, with a neighbour in the question, a
-    pair the candidates hold somewhere ("đăng ký", "lập trình", "kỹ năng") must be held as that pair: "ký" alone, in
-    "kỹ năng", does not answer "đăng ký"."""
+    """What each word of the question asks of a candidate. Vietnamese words are mostly two syllables, so a word of
+    the question is asked together with a neighbour when
+    - the pair is one the candidates hold somewhere ("đăng ký", whose "đăng" alone counts for nothing): "ký" alone,
+      in "kỹ năng", does not answer "đăng ký";
+    - both are Vietnamese syllables that count ("giá điện", "bóng đá") and no candidate holds the pair: each alone
+      counts half, so that "giá" and "điện" apart ("tham gia", "điện thoại") do not answer "giá điện", while "nghề
+      điện" still finds "học nghề … sửa chữa điện" by its other half. Foreign words ("robot STEM") stand alone.
+    Either neighbour will do; a weak neighbour ("học Excel") asks for nothing."""
     needs = []
     sequence = query.sequence
     for i, word in enumerate(sequence):
-        if weight(word) <= 0:
+        if weight(word) <= 0 or word in sequence[:i]:  # a word said twice is asked once
             continue
-        around = []
-        if i > 0:
-            around.append(f"{sequence[i - 1]}_{word}")
-        if i + 1 < len(sequence):
-            around.append(f"{word}_{sequence[i + 1]}")
-        needs.append(_Need(word, weight(word), [pair for pair in around if pair in known]))
+        pairs, paired = [], False
+        after = sequence[i + 1] if i + 1 < len(sequence) else ""
+        for left, right in ((sequence[i - 1] if i > 0 else "", word), (word, after)):
+            if not left or not right:
+                continue
+            if f"{left}_{right}" in known:
+                pairs.append(f"{left}_{right}")
+            elif weight(left) >= 1 and weight(right) >= 1 and is_syllable(left) and is_syllable(right):
+                paired = True
+        needs.append(_Need(word, weight(word), pairs, paired))
     return needs
 
 
-def _holds(query: Query, need: _Need, document: set[str]) -> bool:
-    if any(pair in document for pair in need.pairs) or (not need.pairs and need.word in document):
-        return True
-    return any(all(part in document for part in phrase) for phrase in query.alternatives.get(need.word, []))
+def _held(query: Query, need: _Need, document: set[str]) -> float:
+    """How much of the word a candidate holds: all of it, half (alone where the question pairs it), or none."""
+    if any(pair in document for pair in need.pairs):
+        return 1.0
+    if any(all(part in document for part in phrase) for phrase in query.alternatives.get(need.word, [])):
+        return 1.0
+    if not need.pairs and need.word in document:
+        return 0.5 if need.paired else 1.0
+    return 0.0
 
 
 def coverage(query: Query, needs: list[_Need], document: set[str], *, given: bool = False,
-             filtered: bool = False) -> float:
-    """The share of the question's weight a candidate holds; words its filters stand for are not asked of it."""
+             filtered: bool = False, rarest: set[str] = frozenset()) -> float:
+    """The share of the question's weight a candidate holds; words its filters stand for are not asked of it.
+
+    A candidate that misses the question's rarest word (the one fewest candidates hold: "bóng đá" in "kết quả bóng
+    đá") answers something else unless it holds nearly all the rest: its share is halved below FULL_COVERAGE."""
     asked = [need for need in needs if not (given and need.word in query.given)]
-    total = sum(need.weight for need in asked)
-    # Weak words alone ("có lớp gì") ask for nothing more than the filters do ("mai … ở Tây Mỗ").
-    if not total or ((given or filtered) and all(need.weight < 1 for need in asked)):
+    # Weak words ask for something only when nothing else is asked ("cộng đồng học tập"), and then not beyond the
+    # filters ("mai … ở Tây Mỗ có lớp gì").
+    strong = [need for need in asked if need.weight >= 1]
+    if strong:
+        asked = strong
+    elif given or filtered:
         return 1.0
-    return sum(need.weight for need in asked if _holds(query, need, document)) / total
+    total = sum(need.weight for need in asked)
+    if not total:
+        return 1.0
+    held = [(need, _held(query, need, document)) for need in asked]
+    share = sum(need.weight * part for need, part in held) / total
+    held = [need for need, part in held if part]
+    if rarest and not any(need.word in rarest for need in held) and any(n.word in rarest for n in asked):
+        return share if share >= FULL_COVERAGE else share / 2
+    return share
 
 
 @dataclass
@@ -114,9 +146,14 @@ def rank(query: Query, documents: list[Document]) -> list[tuple[int, float]]:
     frequency = {t: sum(t in s for s in sets) for t in terms}
     needs = _needs(query, {t for t, f in frequency.items() if f and "_" in t})
     idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
+    strong = {need.word: frequency.get(need.word, 0) for need in needs
+              if need.weight >= 1 and need.word not in query.given}
+    fewest = min(strong.values(), default=0)
+    rarest = {word for word, f in strong.items() if f == fewest}
     scored = []
     for index, (token_list, token_set, document) in enumerate(zip(token_lists, sets, documents, strict=True)):
-        if coverage(query, needs, token_set, given=document.given, filtered=document.filtered) <= COVERAGE:
+        if coverage(query, needs, token_set, given=document.given, filtered=document.filtered,
+                    rarest=rarest) <= COVERAGE:
             continue
         counts = Counter(t for t in token_list if t in idf)
         length = len(token_list)

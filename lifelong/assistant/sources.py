@@ -36,6 +36,7 @@ DESCRIPTION_CHARACTERS = 300
 # Categories whose topic a library resource or a contest stands for by being one.
 RESOURCE_CATEGORIES = {"online_learning", "digital_library"}
 CONTEST_CATEGORIES = {"competition"}
+RESOURCE_WORDS = "tai lieu hoc lieu thu vien"  # what every resource is, for questions that say so
 
 
 @dataclass
@@ -122,8 +123,9 @@ def activities(parsed: Parsed, units: list[int], words: list[str]) -> list[Candi
         if end:
             rows, sessions = rows.filter(starts_at__lte=end), sessions.filter(starts_at__lte=end)
         rows = rows.filter(Exists(sessions))
-    else:  # no time said: what is still to come
-        rows = rows.filter(ends_at__gte=timezone.now())
+    else:  # no time said: what is still to come, and what was on today
+        rows = rows.filter(ends_at__gte=datetime.combine(timezone.localdate(), time.min,
+                                                         tzinfo=timezone.get_current_timezone()))
     if words:
         rows = _with_words(rows, "search_key", words)
     rows = rows.order_by("starts_at", "pk").values(
@@ -134,8 +136,10 @@ def activities(parsed: Parsed, units: list[int], words: list[str]) -> list[Candi
     for row in rows:
         when = timezone.localtime(row["starts_at"]).strftime("%H:%M %d/%m/%Y") if row["starts_at"] else ""
         audience = " ".join(str(groups.get(g, "")) for g in row["target_groups"].split(",") if g)
+        # The kind's name is not ranked on: its filter stands for it, and its words ("bồi dưỡng") would answer
+        # questions about other things ("bơi").
         text = " ".join([row["search_key"], search_key(row["description"][:DESCRIPTION_CHARACTERS]),
-                         search_key(row["category__name"]), search_key(audience),
+                         search_key(audience),
                          "truc tuyen online" if row["mode"] != Activity.Mode.IN_PERSON else "truc tiep"])
         reasons = [row["category__name"].split(",")[0]]
         if units:
@@ -159,7 +163,8 @@ def resources(parsed: Parsed, units: list[int], words: list[str]) -> list[Candid
     kinds = dict(Resource.Kind.choices)
     given = bool(parsed.categories) and set(parsed.categories) <= RESOURCE_CATEGORIES
     return [Candidate(kind="resource", id=row["pk"], url=reverse("library_resource", args=[row["pk"]]),
-                      title=row["title"], text=row["search_key"] + " tai lieu hoc lieu thu vien", given=given,
+                      title=row["title"], given=given, text=" ".join([
+                          row["search_key"], search_key(str(kinds.get(row["kind"], ""))), RESOURCE_WORDS]),
                       where=row["provider"] or row["unit__name"], reasons=[str(kinds.get(row["kind"], ""))])
             for row in rows]
 

@@ -17,13 +17,16 @@ STOPWORDS = _words("""
 a ah ai anh ban bao bay biet bo bv cac cai can cho chi chiu chu chua co con cu cua da dang dau day de den di
 do dong duoc em gi gio gium giup ha hai hay he hem hoi hong khi khong khoang la lam lan luc ma minh mot muon
 nao nay neu nguoi nha nhe nhi nho nhieu nhung nua o oi on roi sao se tai thay the thoi thu tim tk toi trong tu
-ua va vao ve vay vi voi vs xem xin xa
+ua va vao ve vay vi voi vs xem xin xa gom cung deu rat nen phai hoac nhu tren duoi giua lai ra len xuong ay kia
+ok oke ak uk um nhen ib pm mn mng ad admin ae
 """)
 # Phrases that carry no topic either; taken out before the words are counted.
 STOP_PHRASES = ["tham gia", "tim hieu", "o dau", "the nao", "nhu the nao", "bao gio", "khi nao", "luc nao",
                 "co khong", "duoc khong", "hay khong", "cho minh hoi", "cho toi hoi", "cho em hoi", "xin hoi",
                 "cam on", "hien nay", "dien ra", "to chuc", "sap toi", "gan toi", "gan day", "quanh day",
-                "danh cho", "co the", "muon biet", "thong tin", "nam nay", "lam sao", "lam the nao", "danh sach"]
+                "danh cho", "co the", "muon biet", "nam nay", "lam sao", "lam the nao", "danh sach",
+                "dang mo", "con mo", "dang dien ra", "hien tai", "hien co", "tham du", "sinh hoat", "may cau",
+                "may gio", "may ngay", "may nguoi", "bao nhieu", "xin thong tin", "thong tin ve", "bao gom"]
 # Words that say little about what is wanted (almost every activity is a "lớp học"): they count a third.
 WEAK_WORDS = _words("""
 hoc lop khoa buoi chuong trinh hoat dong su kien cach dung su gioi thieu huong dan tap huan ngay hoi moi mien
@@ -35,10 +38,10 @@ COLLOQUIAL = {
     "ko": "khong", "k": "khong", "hok": "hoc", "hong": "khong", "kg": "khong", "kh": "khong", "dc": "duoc",
     "dk": "dang ky", "dky": "dang ky", "j": "gi", "ji": "gi", "z": "vay", "mk": "minh", "mik": "minh",
     "bn": "bao nhieu", "ntn": "nhu the nao", "t7": "thu 7", "cn": "chu nhat", "hnay": "hom nay",
-    "hqua": "hom qua", "ng": "nguoi", "nguoi gia": "nguoi cao tuoi", "sv": "sinh vien", "hs": "hoc sinh",
+    "hqua": "hom qua", "hd": "hoat dong", "tphcm": "ho chi minh", "saigon": "ho chi minh",
+    "sai gon": "ho chi minh", "ng": "nguoi", "nguoi gia": "nguoi cao tuoi", "sv": "sinh vien", "hs": "hoc sinh",
     "cb": "can bo", "tp": "thanh pho", "hcm": "ho chi minh", "hn": "ha noi", "cntt": "cong nghe thong tin",
-    "tt": "truc tuyen", "onl": "online", "off": "offline", "free": "mien phi", "ok": "", "oke": "", "ah": "",
-    "a": "", "nhe": "", "nha": "", "ak": "", "uk": "", "um": "",
+    "tt": "truc tuyen", "onl": "online", "off": "offline", "free": "mien phi",
 }
 # Words a question may use for a topic that the platform's texts say in other words (both ways are searched).
 SYNONYMS = {
@@ -46,21 +49,28 @@ SYNONYMS = {
     "excel": ["bang tinh"], "bang tinh": ["excel"], "word": ["soan thao van ban"],
     "tieng anh": ["ngoai ngu"], "ngoai ngu": ["tieng anh"], "smartphone": ["dien thoai thong minh"],
     "dien thoai": ["dien thoai thong minh"], "facebook": ["mang xa hoi"], "zalo": ["mang xa hoi"],
-    "mang xa hoi": ["facebook", "zalo"], "lua dao": ["an toan"], "ebook": ["sach dien tu"],
+    "mang xa hoi": ["facebook", "zalo"], "ebook": ["sach dien tu"],
     "sach dien tu": ["ebook"], "lap trinh": ["scratch", "python"], "may tinh": ["tin hoc"],
-    "nghe": ["nghe nghiep", "huong nghiep"], "viec lam": ["huong nghiep"],
+    "nghe": ["nghe nghiep", "huong nghiep"],
+    "online": ["truc tuyen"], "truc tuyen": ["online"], "bo me": ["phu huynh"], "cha me": ["phu huynh"],
+    "phu huynh": ["cha me", "bo me"], "nguoi gia": ["nguoi cao tuoi"], "viec lam": ["huong nghiep"],
 }
-# Which kinds of answer a word asks for. An activity category (parse.CATEGORIES) asks for activities; a kind
-# named here narrows the answer to it.
-KIND_WORDS = [
-    ("tai lieu", "resource"), ("sach", "resource"), ("ebook", "resource"), ("video", "resource"),
-    ("bai giang", "resource"), ("hoc lieu", "resource"), ("khoa hoc truc tuyen", "resource"), ("mooc", "resource"),
-    ("sach noi", "resource"), ("giao trinh", "resource"),
-    ("cuoc thi", "contest"), ("hoi thi", "contest"), ("thi tim hieu", "contest"), ("du thi", "contest"),
-    ("mo hinh hoc tap", "scheme"), ("cong dan hoc tap", "scheme"), ("gia dinh hoc tap", "scheme"),
-    ("dong ho hoc tap", "scheme"), ("don vi hoc tap", "scheme"), ("cong dong hoc tap", "scheme"),
-    ("danh hieu", "scheme"), ("tieu chi", "scheme"), ("cong nhan", "scheme"),
+# Which kinds of answer a word asks for: a kind named here narrows the answer to it, except a learning model's
+# name, which activities are also named after ("Diễn đàn xây dựng gia đình học tập"), and words of sessions
+# (ACTIVITY_WORDS), which keep activities in.
+KIND_WORDS = [  # (folded words, the kinds of answer they ask for)
+    ("tai lieu", {"resource"}), ("sach", {"resource"}), ("ebook", {"resource"}), ("video", {"resource"}),
+    ("bai giang", {"resource"}), ("hoc lieu", {"resource"}), ("khoa hoc truc tuyen", {"resource", "activity"}),
+    ("mooc", {"resource", "activity"}), ("sach noi", {"resource"}), ("giao trinh", {"resource"}),
+    ("cam nang", {"resource"}), ("so tay", {"resource"}),
+    ("cuoc thi", {"contest", "activity"}), ("hoi thi", {"contest", "activity"}), ("du thi", {"contest", "activity"}),
+    ("thi tim hieu", {"contest", "activity"}),
+    ("mo hinh hoc tap", {"scheme"}), ("cong dan hoc tap", {"scheme"}), ("gia dinh hoc tap", {"scheme"}),
+    ("dong ho hoc tap", {"scheme"}), ("don vi hoc tap", {"scheme"}), ("cong dong hoc tap", {"scheme"}),
+    ("danh hieu", {"scheme"}), ("tieu chi", {"scheme"}), ("cong nhan", {"scheme"}),
 ]
+ADDITIVE_KINDS = {"scheme"}
+ACTIVITY_WORDS = ["buoi", "lop", "hoat dong", "su kien", "ngay hoi", "tap huan", "toa dam", "hoi thao"]
 # The smallest word the typo mender touches, and how like the known word it must be.
 MIN_TYPO_LENGTH = 3
 TYPO_CUTOFF = 0.75
@@ -113,7 +123,7 @@ def mend(words: list[str], known: set[str], pairs: set[str]) -> tuple[list[str],
             continue
         pool = by_start.get(word[0])
         if pool is None:
-            pool = by_start[word[0]] = [k for k in known if k[:1] == word[0] and k not in STOPWORDS]
+            pool = by_start[word[0]] = [k for k in known if k[:1] == word[0]]
         close = [k for k in pool if abs(len(k) - len(word)) <= 1]
         choices = difflib.get_close_matches(word, close, n=5, cutoff=TYPO_CUTOFF)
         if is_syllable(word):
