@@ -63,6 +63,7 @@ bench: install
 	$(PY) benchmarks/recognition.py
 	$(PY) benchmarks/library.py
 	$(PY) benchmarks/contests.py
+	$(PY) benchmarks/assistant.py
 
 clean:
 	rm -rf $(VENV) .tools var

@@ -89,6 +89,9 @@ class Activity(models.Model):
         indexes = [
             models.Index(fields=["published", "province", "starts_at"], name="activity_pub_province_start"),
             models.Index(fields=["published", "starts_at"], name="activity_published_start"),
+            # What is still to come, soonest to end first, of any kind or of one (the learning assistant's window).
+            models.Index(fields=["published", "ends_at"], name="activity_published_end"),
+            models.Index(fields=["published", "category", "ends_at"], name="activity_pub_category_end"),
             models.Index(fields=["published", "commune"], name="activity_published_commune"),
             models.Index(fields=["unit_path"], name="activity_unit_path", opclasses=["varchar_pattern_ops"]),
         ]

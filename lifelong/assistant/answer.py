@@ -16,39 +16,32 @@ Pipeline (docs/assistant.md):
 
 import copy
 import re
-import time as clock
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, trans_real
+from django.utils.translation import gettext_lazy, ngettext
 
 from lifelong.activities.models import Activity, TargetGroup
 from lifelong.assistant import sources
 from lifelong.assistant.geography import nearest_province
-from lifelong.assistant.guides import GUIDES
-from lifelong.assistant.parse import AUDIENCES, CATEGORIES, MODES, RELATIVE_WORDS, Parsed, fold, parse
+from lifelong.assistant.lexicon import PATTERNS, lexicon
+from lifelong.assistant.parse import Parsed, fold, parse
 from lifelong.assistant.places import Places, place_index, read_places
 from lifelong.assistant.ranking import Document, Query, rank
 from lifelong.assistant.vocabulary import (
     ACTIVITY_WORDS,
     ADDITIVE_KINDS,
-    COLLOQUIAL,
     KIND_WORDS,
-    STOP_PHRASES,
-    STOPWORDS,
     SYNONYMS,
-    WEAK_WORDS,
     colloquial,
     mend,
     weight,
     without_stop_phrases,
 )
 from lifelong.campaigns.models import ActivityCategory, Campaign
-from lifelong.contests.models import Contest
-from lifelong.library.models import Resource
 from lifelong.orgs.models import OrgUnit
 from lifelong.reports.models import ExpectedReporter
 
@@ -65,9 +58,7 @@ DEADLINE_WORDS = re.compile(r"\b(han chot|thoi han|deadline|han nop|han bao cao|
 HOW_WORDS = re.compile(r"\b(lam sao|lam the nao|nhu the nao|the nao|cach|la gi|huong dan|thu tuc|quy trinh|can gi|"
                        r"o dau|bang cach nao|ra sao|y nghia)\b")
 CAMPAIGN_WORDS = re.compile(r"\btuan le\b|\bhoc tap suot doi\b")
-# How long the words the platform knows (for mending typos) are kept before they are read again.
-LEXICON_SECONDS = 600
-LEXICON_ROWS = 20000
+PATTERNS.extend([NEAR_WORDS, DEADLINE_WORDS, HOW_WORDS, CAMPAIGN_WORDS])  # their words are known words
 
 
 @dataclass
@@ -101,44 +92,11 @@ def suggestions() -> list[str]:
             _("online contests for pupils"), _("What is a Learning Citizen?")]
 
 
-# The words the platform knows, for mending typos: the parsers' vocabulary, place names, guides, and the titles of
-# what is public (the newest LEXICON_ROWS of each kind), kept per process for LEXICON_SECONDS.
-_lexicon: tuple[float, tuple[set[str], set[str]]] | None = None
-
-
-def known_words() -> tuple[set[str], set[str]]:
-    """The words and the pairs of neighbouring words the platform knows."""
-    global _lexicon
-    if _lexicon is not None and clock.monotonic() - _lexicon[0] < LEXICON_SECONDS:
-        return _lexicon[1]
-    phrases = [w for w, _m in AUDIENCES + CATEGORIES + MODES + KIND_WORDS] + RELATIVE_WORDS + list(SYNONYMS)
-    phrases += [" ".join(v) for vs in SYNONYMS.values() for v in vs] + list(COLLOQUIAL.values())
-    phrases += list(place_index().names) + [fold(f"{g.title} {g.asks}") for g in GUIDES]
-    phrases += list(Activity.objects.filter(published=True).order_by("-pk").values_list(
-        "search_key", flat=True)[:LEXICON_ROWS])
-    phrases += list(Resource.objects.filter(published=True).order_by("-pk").values_list(
-        "title_key", flat=True)[:LEXICON_ROWS])
-    phrases += [fold(title) for title in Contest.objects.filter(published=True).order_by("-pk").values_list(
-        "title", flat=True)[:LEXICON_ROWS]]
-    phrases += STOP_PHRASES + [fold(text) for text in _interface_texts()]
-    phrases += [NEAR_WORDS.pattern, DEADLINE_WORDS.pattern, HOW_WORDS.pattern, CAMPAIGN_WORDS.pattern]
-    words = {w for phrase in phrases for w in re.findall(r"[a-z]+", phrase)} | STOPWORDS | WEAK_WORDS
-    pairs = {f"{a} {b}" for phrase in phrases for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)}
-    _lexicon = (clock.monotonic(), (words, pairs))
-    return words, pairs
-
-
-def _interface_texts() -> list[str]:
-    """The platform's own Vietnamese (its interface's translations): thousands of everyday words, so that a word
-    people write is not taken for a typo only because no title holds it."""
-    catalog = getattr(trans_real.translation("vi"), "_catalog", {})
-    return [text for _key, text in catalog.items() if isinstance(text, str)]
-
-
 def prepare(question: str) -> tuple[str, dict[str, str]]:
     """The question folded, chat forms written out, typos mended; and what was mended."""
     text = colloquial(fold(question))
-    words, mended = mend(text.split(), *known_words()) if text else ([], {})
+    known = lexicon()
+    words, mended = mend(text.split(), known.words, known.pairs) if text else ([], {})
     return " ".join(words), mended
 
 
@@ -297,8 +255,11 @@ def _search(reading: _Reading, today: date) -> list[tuple[sources.Candidate, int
                 alternatives.setdefault(word, []).extend(o.split() for o in others)
     soft = [w for phrase in parsed.spans.get("audience", "").split(", ") for w in phrase.split()]
     query = Query(sequence=rest.split(), given=topic_words, alternatives=alternatives, soft=soft)
-    free = [w for w in words if w not in topic_words and weight(w) >= 1]  # weak words would not narrow
-    search = free + [w for ws in alternatives.values() for phrase in ws for w in phrase]
+    # The words that narrow the candidates in the database: neither weak nor common ones (lexicon.py).
+    common = lexicon().common
+    free = [w for w in words if w not in topic_words and weight(w) >= 1]
+    search = [w for w in free + [w for ws in alternatives.values() for phrase in ws for w in phrase]
+              if w not in common]
     filtered = bool(reading.filters)
     kinds = _kinds(parsed, reading.hints, bool(reading.units), filtered)
     units = reading.units
@@ -320,16 +281,18 @@ def _search(reading: _Reading, today: date) -> list[tuple[sources.Candidate, int
                                    boost=guide_boost if c.kind == "guide" else 1.0) for c in candidates])
     if not words:  # nothing to rank on: only the filters' answers, which a guide or a scheme is not
         ranked = [(i, score) for i, score in ranked if candidates[i].kind in {"activity", "contest"}]
-    # The same title held in many places is one answer: its soonest, and how many more there are.
+    # The same title held in many places is one answer, placed by its best match: its soonest (the candidates come
+    # soonest first), and how many more there are.
     chosen: dict[tuple[str, str], list] = {}
     for index, _score in ranked:
         candidate = candidates[index]
         key = (candidate.kind, candidate.title)
         if key in chosen:
             chosen[key][1] += 1
+            chosen[key][0] = min(chosen[key][0], index)
         else:
-            chosen[key] = [candidate, 0]
-    return [(candidate, more) for candidate, more in chosen.values()]
+            chosen[key] = [index, 0]
+    return [(candidates[index], more) for index, more in chosen.values()]
 
 
 def _summary(counts: dict[str, int]) -> str:
@@ -345,22 +308,22 @@ def _summary(counts: dict[str, int]) -> str:
 
 
 def _relaxations(parsed: Parsed, places: Places, near: str):
-    """The question read again with fewer filters, each as plain words: the topic, then the audience, then a place
-    named without a cue, then the time."""
+    """The question read again with fewer filters, each as plain words, in two steps: first what a text names in
+    its own words (the topic, the audience, a place named without a cue: "diễn đàn", "trẻ em", "Văn Hóa"), then
+    the time too ("cuối tuần" of "câu lạc bộ đọc sách cuối tuần")."""
     relaxed = copy.deepcopy(parsed)
     steps = []
     if relaxed.categories:
         relaxed.categories = []
         relaxed.spans["relaxed_topic"] = relaxed.spans.pop("topic", "")  # still not a kind named (_read)
-        steps.append((copy.deepcopy(relaxed), places))
     if relaxed.audiences:
         relaxed.audiences = []
         relaxed.spans.pop("audience", None)
-        steps.append((copy.deepcopy(relaxed), places))
     kept = places
     if places.uncued and not near:
         kept = Places(units=[u for u in places.units if u not in places.uncued_units],
                       words=[w for w in places.words if w not in places.uncued])
+    if relaxed.categories != parsed.categories or relaxed.audiences != parsed.audiences or kept is not places:
         steps.append((copy.deepcopy(relaxed), kept))
     if relaxed.start:
         relaxed.start = relaxed.end = None
@@ -417,6 +380,7 @@ def answer(question: str, today: date | None = None, *, user=None, location: tup
         counts[candidate.kind] = counts.get(candidate.kind, 0) + 1 + more
     items = []
     for candidate, more in found[:MAX_ITEMS]:
+        candidate = sources.shown(candidate)
         reasons = list(candidate.reasons)
         if more:
             reasons.append(ngettext("and %(n)s more place", "and %(n)s more places", more) % {"n": more})

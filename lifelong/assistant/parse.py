@@ -13,6 +13,7 @@ Time (`read_time`), relative to `today`:
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -35,6 +36,25 @@ class Parsed:
 
 # "AI" written in capitals is the topic, not the word "ai" (who); so is "A.I.".
 _AI = re.compile(r"\bA\.?I\b\.?")
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in range(0xC0, 0x1EFA):
+        letter = chr(code)
+        base = unicodedata.normalize("NFD", letter)[0]
+        if base != letter and base.isascii() and base.isalpha():
+            table[code] = base.lower()
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def quick_fold(text: str) -> str:
+    """search_key's folding by one table lookup per letter (lower case, no tone or vowel marks, đ → d): for the
+    many texts a question ranks, where search_key's decomposing costs too much. Spaces are left as they are."""
+    return text.lower().translate(_FOLD)
 
 
 def fold(question: str) -> str:

@@ -5,10 +5,12 @@ its folded name without its prefix (phường, xã, thị trấn, đặc khu, t�
 its word n-grams, the longest first. Many communes share a name across provinces: when the question also names a
 province, the communes inside it win; otherwise every commune of that name is kept and the answer says so.
 
-The index is built once per process and rebuilt when the tree changes (its size or latest change moves).
+The index is built once per process and rebuilt when the tree changes (its size or latest change moves), which is
+asked at most every RECHECK_SECONDS.
 """
 
 import re
+import time as clock
 from dataclasses import dataclass, field
 
 from django.db.models import Max
@@ -39,6 +41,8 @@ class PlaceIndex:
 
 
 _index: PlaceIndex | None = None
+_checked = 0.0
+RECHECK_SECONDS = 30  # how often a process asks whether the tree changed
 
 
 def core_name(name: str) -> str:
@@ -66,8 +70,10 @@ def _version() -> tuple:
 
 
 def place_index() -> PlaceIndex:
-    global _index
-    version = _version()
+    global _index, _checked
+    if _index is not None and clock.monotonic() - _checked < RECHECK_SECONDS:
+        return _index
+    version, _checked = _version(), clock.monotonic()
     if _index is None or _index.version != version:
         index = PlaceIndex(version=version)
         for pk, name, kind, path in OrgUnit.objects.filter(kind__in=KINDS).values_list("pk", "name", "kind", "path"):

@@ -17,7 +17,7 @@ costs a few milliseconds.
 
 import math
 import re
-from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from lifelong.assistant.vocabulary import WEAK_WEIGHT, is_syllable, weight
@@ -90,7 +90,7 @@ def _needs(query: Query, known: set[str]) -> list[_Need]:
     return needs
 
 
-def _held(query: Query, need: _Need, document: set[str]) -> float:
+def _held(query: Query, need: _Need, document: Container[str]) -> float:
     """How much of the word a candidate holds: all of it, half (alone where the question pairs it), or none."""
     if any(pair in document for pair in need.pairs):
         return 1.0
@@ -101,7 +101,7 @@ def _held(query: Query, need: _Need, document: set[str]) -> float:
     return 0.0
 
 
-def coverage(query: Query, needs: list[_Need], document: set[str], *, given: bool = False,
+def coverage(query: Query, needs: list[_Need], document: Container[str], *, given: bool = False,
              filtered: bool = False, rarest: set[str] = frozenset()) -> float:
     """The share of the question's weight a candidate holds; words its filters stand for are not asked of it.
 
@@ -134,32 +134,58 @@ class Document:
     boost: float = 1.0  # its score is multiplied by this
 
 
+class _Text:
+    """A candidate's folded text as the ranking reads it: `term in text` for a syllable or a pair "a_b", and how
+    often it occurs. Pairs are looked up in the joined words rather than built for every candidate: a question
+    asks for a few pairs, a candidate holds dozens."""
+
+    __slots__ = ("words", "unique", "joined")
+
+    def __init__(self, text: str):
+        self.words = _WORD.findall(text)
+        self.unique = set(self.words)
+        self.joined = f" {' '.join(self.words)} "
+
+    def __contains__(self, term: str) -> bool:
+        if "_" in term:
+            first, second = term.split("_", 1)
+            return first in self.unique and second in self.unique and f" {first} {second} " in self.joined
+        return term in self.unique
+
+    def count(self, term: str) -> int:
+        if term not in self:
+            return 0
+        return self.joined.count(f" {term.replace('_', ' ')} ") if "_" in term else self.words.count(term)
+
+
+_WORD = re.compile(r"\w+")
+
+
 def rank(query: Query, documents: list[Document]) -> list[tuple[int, float]]:
     """(index, score) of the documents that answer the query, best first."""
-    token_lists = [tokens(d.text) for d in documents]
-    sets = [set(t) for t in token_lists]
+    texts = [_Text(d.text) for d in documents]
     terms = query.terms
     n = len(documents)
     if not n:
         return []
-    average = sum(len(t) for t in token_lists) / n or 1.0
-    frequency = {t: sum(t in s for s in sets) for t in terms}
+    average = sum(len(t.words) for t in texts) / n or 1.0
+    frequency = {t: sum(t in text for text in texts) for t in terms}
     needs = _needs(query, {t for t, f in frequency.items() if f and "_" in t})
     idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
+    present = [t for t in terms if frequency[t]]
     strong = {need.word: frequency.get(need.word, 0) for need in needs
               if need.weight >= 1 and need.word not in query.given}
     fewest = min(strong.values(), default=0)
     rarest = {word for word, f in strong.items() if f == fewest}
     scored = []
-    for index, (token_list, token_set, document) in enumerate(zip(token_lists, sets, documents, strict=True)):
-        if coverage(query, needs, token_set, given=document.given, filtered=document.filtered,
+    for index, (text, document) in enumerate(zip(texts, documents, strict=True)):
+        if coverage(query, needs, text, given=document.given, filtered=document.filtered,
                     rarest=rarest) <= COVERAGE:
             continue
-        counts = Counter(t for t in token_list if t in idf)
-        length = len(token_list)
+        length = len(text.words)
         score = 0.0
-        for term in terms:
-            tf = counts.get(term, 0)
+        for term in present:
+            tf = text.count(term)
             if tf:
                 w = max(weight(part) or WEAK_WEIGHT for part in term.split("_"))
                 score += w * idf[term] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))

@@ -12,24 +12,29 @@ soonest (activities, contests) or newest (resources) come first inside it.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import formats, timezone
 
 from lifelong.activities.models import Activity, Session, TargetGroup
 from lifelong.assistant.guides import GUIDES
-from lifelong.assistant.parse import Parsed
+from lifelong.assistant.parse import Parsed, quick_fold
+from lifelong.campaigns.models import ActivityCategory
 from lifelong.contests.models import Contest, Round
 from lifelong.core.text import search_key
 from lifelong.library.models import Resource
 from lifelong.orgs.models import OrgUnit
 from lifelong.recognition.models import Scheme
 
-ACTIVITY_WINDOW = 1000
+ACTIVITY_WINDOW = 300
+MATCH_CAP = 2000
+SESSION_SPAN = timedelta(days=1)  # the longest a session is taken to last
+SHORT_TIME = timedelta(days=8)  # up to a week, a question's time is read from the sessions
 RESOURCE_WINDOW = 300
 CONTEST_WINDOW = 300
 DESCRIPTION_CHARACTERS = 300
@@ -51,6 +56,7 @@ class Candidate:
     where: str = ""
     reasons: list[str] = field(default_factory=list)
     detail: str = ""
+    starts_at: datetime | None = None  # an activity's; its `when` is written only if it is shown (`shown`)
 
 
 def _word_filter(field_name: str, words: list[str]) -> Q | None:
@@ -73,6 +79,19 @@ def _with_words(queryset: QuerySet, field_name: str, words: list[str]) -> QueryS
     if connection.vendor == "postgresql":
         queryset = queryset.annotate(**{f"_assistant_{field_name}": SearchVector(field_name, config="simple")})
     return queryset.filter(condition)
+
+
+def _matching(rows: QuerySet, words: list[str], *, narrowed: bool = False) -> QuerySet:
+    """The ids of the rows holding any of the words, at most MATCH_CAP, found apart from any order (a subquery with
+    its own limit, which the database runs first): asked with an order, it may walk the order's index and fold every
+    row's text until enough match, which takes seconds when the words are rare; apart, PostgreSQL answers from the
+    full-text index."""
+    if narrowed:  # a few thousand rows already (a time's sessions): a substring costs less than folding each text
+        condition = Q()
+        for word in dict.fromkeys(words):
+            condition |= Q(search_key__contains=word)
+        return rows.filter(condition).order_by().values("pk")[:MATCH_CAP]
+    return _with_words(rows, "search_key", words).order_by().values("pk")[:MATCH_CAP]
 
 
 def _subtree(units: list[int]) -> Q:
@@ -98,58 +117,79 @@ def _short(moment: datetime | date | None) -> str:
     return moment.strftime("%d/%m")
 
 
-def activities(parsed: Parsed, units: list[int], words: list[str]) -> list[Candidate]:
-    rows = Activity.objects.filter(published=True).exclude(status=Activity.Status.CANCELLED)
+def _activity_filters(parsed: Parsed, units: list[int], prefix: str = "") -> Q:
+    """What the question asks of an activity (public, its place, kind, mode, audience), as one condition on its
+    fields, seen from the activity (prefix "") or from one of its sessions ("activity__")."""
+    def field(name: str) -> str:
+        return f"{prefix}{name}"
+
+    condition = Q(**{field("published"): True}) & ~Q(**{field("status"): Activity.Status.CANCELLED})
     if units:
         paths = list(OrgUnit.objects.filter(pk__in=units).values_list("path", flat=True))
-        place = Q(commune_id__in=units) | Q(province_id__in=units)
+        place = Q(**{field("commune_id__in"): units}) | Q(**{field("province_id__in"): units})
         for path in paths:
-            place |= Q(unit_path__startswith=path)
-        rows = rows.filter(place)
-    if parsed.categories:
-        rows = rows.filter(category__code__in=parsed.categories)
+            place |= Q(**{field("unit_path__startswith"): path})
+        condition &= place
+    if parsed.categories:  # by id: a join on the code would keep the database from using the activities' indexes
+        condition &= Q(**{field("category_id__in"): list(ActivityCategory.objects.filter(
+            code__in=parsed.categories).values_list("pk", flat=True))})
     if parsed.mode:
-        rows = rows.filter(mode__in=[parsed.mode, Activity.Mode.HYBRID])
+        condition &= Q(**{field("mode__in"): [parsed.mode, Activity.Mode.HYBRID]})
     if parsed.audiences:
         groups = Q(pk__in=[])
         for group in parsed.audiences:
-            groups |= Q(target_groups__contains=f",{group},")
-        rows = rows.filter(groups)
+            groups |= Q(**{field("target_groups__contains"): f",{group},"})
+        condition &= groups
+    return condition
+
+
+def activities(parsed: Parsed, units: list[int], words: list[str]) -> list[Candidate]:
+    rows = Activity.objects.filter(_activity_filters(parsed, units))
     start, end = _day_bounds(parsed)
-    if start or end:
-        sessions = Session.objects.filter(activity=OuterRef("pk"))
-        if start:
-            rows, sessions = rows.filter(ends_at__gte=start), sessions.filter(ends_at__gte=start)
-        if end:
-            rows, sessions = rows.filter(starts_at__lte=end), sessions.filter(starts_at__lte=end)
-        rows = rows.filter(Exists(sessions))
-    else:  # no time said: what is still to come, and what was on today
+    narrowed = False
+    if start and end and end - start <= SHORT_TIME:
+        # A few days: the sessions in them, by the sessions' own index (a session lasts hours), with what the
+        # question asks of their activity; a few ids, whatever the size of the country.
+        sessions = Session.objects.filter(starts_at__gte=start - SESSION_SPAN, starts_at__lte=end, ends_at__gte=start)
+        sessions = sessions.filter(_activity_filters(parsed, units, "activity__"))
+        rows = rows.filter(pk__in=sessions.order_by().values("activity_id")[:MATCH_CAP])
+        order, narrowed = "starts_at", True
+    elif start and end:  # weeks or months: the activities whose first and last sessions span the time
+        rows = rows.filter(ends_at__gte=start, starts_at__lte=end)
+        order = "ends_at"
+    else:  # no time said: what is still to come, and what was on today, by the index on the last session's end
         rows = rows.filter(ends_at__gte=datetime.combine(timezone.localdate(), time.min,
                                                          tzinfo=timezone.get_current_timezone()))
+        order = "ends_at"
     if words:
-        rows = _with_words(rows, "search_key", words)
-    rows = rows.order_by("starts_at", "pk").values(
-        "pk", "title", "description", "search_key", "starts_at", "venue_name", "mode", "target_groups",
+        rows = rows.filter(pk__in=_matching(rows, words, narrowed=narrowed))
+    rows = rows.order_by(order).annotate(summary=Substr("description", 1, DESCRIPTION_CHARACTERS)).values(
+        "pk", "title", "summary", "search_key", "starts_at", "venue_name", "mode", "target_groups",
         "unit__name", "category__name", "category__code")[:ACTIVITY_WINDOW]
-    groups = dict(TargetGroup.choices)
+    rows = sorted(rows, key=lambda row: (row["starts_at"], row["pk"]))  # the soonest first, for equal matches
+    url = reverse("activity_detail", args=[987654321]).replace("987654321", "{}")  # one reverse, not a thousand
+    audiences = {code: quick_fold(str(label)) for code, label in TargetGroup.choices}
     found = []
     for row in rows:
-        when = timezone.localtime(row["starts_at"]).strftime("%H:%M %d/%m/%Y") if row["starts_at"] else ""
-        audience = " ".join(str(groups.get(g, "")) for g in row["target_groups"].split(",") if g)
+        audience = " ".join(audiences.get(g, "") for g in row["target_groups"].split(",") if g)
         # The kind's name is not ranked on: its filter stands for it, and its words ("bồi dưỡng") would answer
         # questions about other things ("bơi").
-        text = " ".join([row["search_key"], search_key(row["description"][:DESCRIPTION_CHARACTERS]),
-                         search_key(audience),
+        text = " ".join([row["search_key"], quick_fold(row["summary"]), audience,
                          "truc tuyen online" if row["mode"] != Activity.Mode.IN_PERSON else "truc tiep"])
-        reasons = [row["category__name"].split(",")[0]]
-        if units:
-            reasons.append(row["unit__name"])
-        if row["starts_at"]:
-            reasons.append(_short(row["starts_at"]))
-        found.append(Candidate(kind="activity", id=row["pk"], url=reverse("activity_detail", args=[row["pk"]]),
-                               title=row["title"], text=text, given=bool(parsed.categories), when=when,
+        reasons = [row["category__name"].split(",")[0]] + ([row["unit__name"]] if units else [])
+        found.append(Candidate(kind="activity", id=row["pk"], url=url.format(row["pk"]), title=row["title"],
+                               text=text, given=bool(parsed.categories), starts_at=row["starts_at"],
                                where=row["venue_name"] or row["unit__name"], reasons=reasons))
     return found
+
+
+def shown(candidate: Candidate) -> Candidate:
+    """The candidate with what only a shown one needs (its time, in the platform's time zone), filled in."""
+    if candidate.starts_at is not None and not candidate.when:
+        local = timezone.localtime(candidate.starts_at)
+        candidate.when = local.strftime("%H:%M %d/%m/%Y")
+        candidate.reasons = [*candidate.reasons, local.strftime("%d/%m")]
+    return candidate
 
 
 def resources(parsed: Parsed, units: list[int], words: list[str]) -> list[Candidate]:

@@ -51,7 +51,7 @@ SYNONYMS = {
     "dien thoai": ["dien thoai thong minh"], "facebook": ["mang xa hoi"], "zalo": ["mang xa hoi"],
     "mang xa hoi": ["facebook", "zalo"], "ebook": ["sach dien tu"],
     "sach dien tu": ["ebook"], "lap trinh": ["scratch", "python"], "may tinh": ["tin hoc"],
-    "nghe": ["nghe nghiep", "huong nghiep"],
+    "hoc nghe": ["nghe nghiep", "huong nghiep"],
     "online": ["truc tuyen"], "truc tuyen": ["online"], "bo me": ["phu huynh"], "cha me": ["phu huynh"],
     "phu huynh": ["cha me", "bo me"], "nguoi gia": ["nguoi cao tuoi"], "viec lam": ["huong nghiep"],
 }

@@ -7,15 +7,14 @@ import pytest
 from django.utils import timezone
 
 from lifelong.activities import services as activity_services
-from lifelong.assistant import answer as answer_module
-from lifelong.assistant import places
+from lifelong.assistant import lexicon, places
 from lifelong.assistant.answer import answer
 
 
 @pytest.fixture
 def week(tree, campaign):
     places._index = None  # a new tree per test
-    answer_module._lexicon = None  # and new titles
+    lexicon.forget()  # and new titles
     today = timezone.localdate()
     tz = timezone.get_current_timezone()
 

@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from lifelong.activities import services as activity_services
 from lifelong.activities.models import Activity
-from lifelong.assistant import answer as answer_module
-from lifelong.assistant import places
+from lifelong.assistant import lexicon, places
 from lifelong.assistant.answer import answer
 from lifelong.contests import services as contest_services
 from lifelong.contests.models import Question
@@ -24,7 +23,7 @@ from lifelong.recognition.models import Scheme
 @pytest.fixture
 def platform(tree, campaign, make_user):
     places._index = None
-    answer_module._lexicon = None
+    lexicon.forget()
     editor = make_user(tree.taymo, Membership.Role.EDITOR)
     today = timezone.localdate()
     tz = timezone.get_current_timezone()
