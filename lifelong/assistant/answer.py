@@ -47,7 +47,7 @@ from lifelong.reports.models import ExpectedReporter
 
 MAX_ITEMS = 10
 KIND_LABELS = {
-    "activity": gettext_lazy("Activities"), "resource": gettext_lazy("Library resources"),
+    "activity": gettext_lazy("Activities to join"), "resource": gettext_lazy("Library resources"),
     "contest": gettext_lazy("Contests"), "scheme": gettext_lazy("Learning models"), "guide": gettext_lazy("Guides"),
     "deadline": gettext_lazy("Report deadlines"), "campaign": gettext_lazy("The Week"),
 }

@@ -9,7 +9,7 @@ from lifelong.assistant import selectors
 from lifelong.core.ratelimits import rate_limited
 
 FILTER_NAMES = {"time": _("When"), "place": _("Where"), "near": _("Near you"), "topic": _("Kind of activity"),
-                "mode": _("How"), "audience": _("For"), "kind": _("Looking for"), "campaign": _("The Week")}
+                "mode": _("How it is held"), "audience": _("For"), "kind": _("Looking for"), "campaign": _("The Week")}
 EXAMPLES = [_("digital skills classes this week in Tây Mỗ"), _("cuoc thi lap trinh cho hoc sinh"),
             _("What is the theme of this year's Week?"), _("report deadline of Ya Ly commune"),
             _("online English classes"), _("How do I register for an activity?")]

@@ -58,3 +58,29 @@ def test_empty_and_hostile_questions_are_read_as_nothing():
     for question in ("", "   ", "?!?!...", "<script>alert(1)</script>", "x" * 10000, "\x00\u202e"):
         parsed = parse(question, TODAY)
         assert parsed.start is None and not parsed.categories and len(parsed.text) <= 300
+
+
+@given(st.integers(min_value=0, max_value=6), st.sampled_from(["thu", "thứ"]))
+def test_a_weekday_is_the_coming_one(weekday, word):
+    written = "chủ nhật" if weekday == 6 else f"{word} {weekday + 2}"
+    start, end, _words = read_time(fold(written), TODAY)
+    assert start == end and start.weekday() == weekday and TODAY <= start < TODAY + timedelta(days=7)
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=2001, max_value=2099))
+def test_a_month_of_a_year_and_a_year_alone(month, year):
+    start, end, _words = read_time(fold(f"tháng {month}/{year}"), TODAY)
+    assert (start.year, start.month, start.day, end.month) == (year, month, 1, month)
+    assert read_time(fold(f"hoạt động năm {year}"), TODAY)[:2] == (date(year, 1, 1), date(year, 12, 31))
+
+
+def test_chat_forms_of_time():
+    assert read_time(fold("mai co lop gi"), TODAY)[:2] == (date(2026, 10, 1),) * 2
+    assert read_time(fold("sắp tới"), TODAY)[:2] == (TODAY, TODAY + timedelta(days=30))
+    assert read_time(fold("hoc voi chi Mai"), TODAY)[:2] == (None, None)  # a name, not tomorrow
+
+
+def test_mode_words_that_name_a_topic_are_not_a_mode():
+    assert parse("lớp bán hàng online", TODAY).mode == ""
+    assert parse("hướng dẫn dịch vụ công trực tuyến", TODAY).mode == ""
+    assert parse("lớp tiếng Anh online", TODAY).mode == "online"
