@@ -7,7 +7,8 @@ relative to that day, see lifelong/activities/demo_catalogue.py, and the questio
 
 Each expected result is a spec `kind:folded words of the title[@folded place]`; `a|b` accepts either. An empty list
 means the platform holds no answer: the assistant must say "chưa tìm thấy". Every question written with tone marks
-is also asked without them (`evaluation_set()`); the typos and the chat forms are written as people type them.
+is also asked without them (`evaluation_set()`); the typos and the chat forms are written as people type them; the
+blind questions (`BLIND`) were written by another author.
 """
 
 from lifelong.core.text import search_key
@@ -173,8 +174,112 @@ NO_ANSWER = [
 ]
 
 
+# Written blind by another author, who saw the demo's data and not this code nor the questions above; run once,
+# they showed classes of misreading that were then fixed (docs/assistant.md), and they stay to keep them fixed.
+BLIND = [
+    # --- Activities by place and topic ---
+    ("Ở phường Tây Mỗ có lớp kỹ năng số cho người cao tuổi không ạ?",
+     ["activity:ky nang so cho nguoi cao tuoi@tay mo"]),
+    ("xa ya ly co huong dan cai vneid ko", ["activity:vneid@ya ly"]),
+    ("Mình muốn học Excel cơ bản, ở Hoàn Kiếm có lớp nào không?", ["activity:excel@hoan kiem"]),
+    ("cho hoi o ben thanh co lop soan thao van ban word k", ["activity:word@ben thanh"]),
+    ("Phường Hải Châu có buổi nào dạy nhận diện lừa đảo qua mạng không?", ["activity:lua dao@hai chau"]),
+    ("sa pa co buoi noi chuyen ve suc khoe nguoi cao tuoi khong", ["activity:suc khoe nguoi cao tuoi@sa pa"]),
+    ("Ở Hội An có hội thi tin học trẻ không nhỉ?", ["activity:tin hoc tre@hoi an"]),
+    ("da lat co lop scratch cho hs tieu hoc ko a", ["activity:scratch@lam vien"]),
+    ("Phú Quốc có lớp khởi nghiệp nông nghiệp cho thanh niên không?", ["activity:khoi nghiep nong nghiep@phu quoc"]),
+    ("o ninh kieu co tu van huong nghiep cho hoc sinh lop 9 khong", ["activity:huong nghiep@ninh kieu"]),
+    ("ha long co lop hoc nghe sua dien dan dung ko vay", ["activity:sua chua dien@ha long"]),
+    ("thuan hoa co lop python cho hoc sinh thcs k", ["activity:python@thuan hoa"]),
+    ("Ở Điện Biên Phủ có lớp thanh toán không dùng tiền mặt không?",
+     ["activity:thanh toan khong dung tien mat@dien bien phu"]),
+    ("dac khu ly son co lop exel cho can bo cong chuc ko", ["activity:excel@ly son"]),
+    ("Phường Mộc Châu có thư viện lưu động về thôn bản không?", ["activity:thu vien luu dong@moc chau"]),
+    ("buon ma thuot co dien dan xay dung gia dinh hoc tap khong", ["activity:dien dan@buon ma thuot"]),
+    ("Lễ khai mạc Tuần lễ học tập suốt đời 2025 ở Hà Nội tổ chức ra sao?", ["activity:le khai mac@ha noi"]),
+    ("Cuộc thi Em yêu khoa học và công nghệ tháng 10/2025 tổ chức ở đâu?", ["activity:em yeu khoa hoc"]),
+    # --- Activities by topic only ---
+    ("Có lớp tiếng Anh giao tiếp trực tuyến miễn phí nào không?", ["activity:tieng anh"]),
+    ("co lop nao day dung AI trong cong viec van phong ko", ["activity:ai trong cong viec van phong"]),
+    ("Tôi có cửa hàng nhỏ, muốn học bán hàng online thì có lớp nào?", ["activity:ban hang truc tuyen"]),
+    ("hoat dong ve an toan cho tre em tren mang danh cho phu huynh", ["activity:an toan cho tre em"]),
+    ("Có ngày hội robot và STEM cho các cháu không ạ?", ["activity:robot"]),
+    ("o dau co phien giao dich viec lam va hoc nghe", ["activity:giao dich viec lam"]),
+    ("cho e hoi co chuong trinh tham quan doanh nghiep cho hs ko", ["activity:tham quan doanh nghiep"]),
+    ("Câu lạc bộ đọc sách cuối tuần sinh hoạt ở đâu vậy?", ["activity:cau lac bo doc sach"]),
+    ("Tôi là giáo viên, có buổi nào hướng dẫn khai thác kho học liệu số không?", ["activity:kho hoc lieu so"]),
+    ("co tram tu van hoc tap luu dong o cho khong", ["activity:tram tu van"]),
+    ("Buổi giới thiệu khóa học MOOC có không mn?", ["activity:mooc"]),
+    # --- Activities by audience ---
+    ("bo me muon hoc cach hoc truc tuyen cung con thi co lop nao", ["activity:hoc truc tuyen cung con"]),
+    ("Có hoạt động nào dành cho người cao tuổi không ạ?", ["activity:nguoi cao tuoi"]),
+    ("co gi cho hoc sinh tieu hoc hoc lap trinh ko", ["activity:scratch cho hoc sinh tieu hoc"]),
+    ("Cán bộ, công chức có lớp tin học văn phòng nào không?",
+     ["activity:excel co ban cho can bo|tin hoc van phong|ung dung ai trong cong viec"]),
+    # --- Online vs in person ---
+    ("o tay mo co lop nao hoc online ko",
+     ["|".join(f"activity:{words}@tay mo" for words in ("nen tang hoc tap", "hoc truc tuyen cung con", "tieng anh",
+                                                         "trong trot", "an toan cho tre em", "python",
+                                                         "cuoc thi tim hieu"))]),
+    # --- Library resources ---
+    ("Có tài liệu nào giúp nhận biết tin nhắn lừa đảo không?", ["resource:tin nhan lua dao"]),
+    ("thu vien co so tay ky nang so cho nguoi gia ko", ["resource:so tay ky nang so"]),
+    ("Cho mình xin tài liệu cài đặt VNeID với dịch vụ công nhé", ["resource:vneid"]),
+    ("co video day excel cho nguoi moi bat dau khong", ["resource:excel"]),
+    ("co sach noi ve ky thuat trong ca phe khong", ["resource:ca phe"]),
+    ("tai lieu hoc scratch lam tro choi dau tien", ["resource:scratch"]),
+    ("Có truyện tranh song ngữ Việt - Ba Na cho thiếu nhi không?", ["resource:ba na"]),
+    ("tai lieu bao ve tai khoan ngan hang va vi dien tu", ["resource:tai khoan ngan hang"]),
+    ("Thư viện có tài liệu hướng nghiệp về các ngành nghề kỹ thuật không?", ["resource:ban do cac nganh nghe"]),
+    # --- Contests ---
+    ("Cuộc thi trực tuyến tìm hiểu về Tuần lễ học tập suốt đời thi thế nào?", ["contest:tim hieu ve tuan le"]),
+    ("co cuoc thi lap trinh scratch cho hoc sinh ko", ["contest:scratch"]),
+    ("Quảng Ngãi có cuộc thi Đại sứ văn hóa đọc không?", ["contest:dai su van hoa doc"]),
+    ("hoi thi tim hieu an toan thong tin tren mang thi may cau", ["contest:an toan thong tin"]),
+    ("Hiện có những cuộc thi nào mình tham gia được?", ["contest:cuoc thi|hoi thi"]),
+    # --- Campaign ---
+    ("Chủ đề Tuần lễ hưởng ứng học tập suốt đời năm nay là gì?", ["campaign:hoc tap suot doi"]),
+    ("tuan le hoc tap suot doi 2025 dien ra tu ngay nao den ngay nao", ["campaign:hoc tap suot doi"]),
+    ("Khẩu hiệu của Tuần lễ học tập suốt đời là gì vậy?", ["campaign:hoc tap suot doi"]),
+    # --- Report deadlines ---
+    ("Hạn nộp báo cáo của phường Tây Mỗ là ngày nào?", ["deadline:tay mo"]),
+    ("xa ya ly phai nop bao cao tuan le truoc ngay may", ["deadline:ya ly"]),
+    ("Thành phố Hà Nội hạn chót gửi báo cáo kết quả Tuần lễ là khi nào?", ["deadline:ha noi"]),
+    ("han bao cao cua phuong hoan kiem", ["deadline:hoan kiem"]),
+    # --- Guides ---
+    ("Làm sao để đăng ký tham gia một lớp học?", ["guide:dang ky"]),
+    ("dang ky tham du hoat dong nhu the nao vay ad", ["guide:dang ky"]),
+    ("Mik muốn đăng kí tham gia thì làm thế nào ạ?", ["guide:dang ky"]),
+    ("Làm thế nào để kiểm tra giấy chứng nhận là thật?", ["guide:chung nhan"]),
+    ("xac minh chung nhan hoan thanh khoa hoc o dau", ["guide:chung nhan"]),
+    # --- Recognition schemes ---
+    ("Gia đình học tập là gì?", ["scheme:gia dinh hoc tap"]),
+    ("tieu chi cong dan hoc tap gom nhung gi", ["scheme:cong dan hoc tap"]),
+    ("danh hieu dong ho hoc tap dc cong nhan the nao", ["scheme:dong ho hoc tap"]),
+    ("tieu chi danh gia cong dong hoc tap cap xa", ["scheme:cong dong hoc tap cap xa"]),
+    ("Đơn vị học tập là gì ạ?", ["scheme:don vi hoc tap"]),
+    # --- Not found (absent from the data) ---
+    ("Ở đâu có lớp dạy nấu ăn không?", []),
+    ("hoc boi cho tre em o dau", []),
+    ("Giá vàng hôm nay bao nhiêu?", []),
+    ("thoi tiet da nang the nao", []),
+    ("Có lớp yoga cho người cao tuổi không?", []),
+    ("mik muon hoc dan guitar thi dang ky o dau", []),
+    ("Học lái xe ô tô ở đâu rẻ?", []),
+    ("diem chuan dai hoc bach khoa nam nay", []),
+    ("Thủ tục đăng ký kết hôn cần giấy tờ gì?", []),
+    ("co lop hoc tieng nhat khong", []),
+    ("lich thi dau bong da world cup", []),
+    ("Ở Cà Mau có phiên giao dịch việc làm không?", []),
+    ("cau lac bo co vua cho thieu nhi", []),
+    ("Mua vé máy bay đi Phú Quốc ở đâu?", []),
+    ("lop day cam hoa nghe thuat", []),
+]
+
+
 def evaluation_set() -> list[tuple[str, list[str]]]:
-    """Every question as written, and those written with tone marks once more without them."""
+    """Every question as written, and those written with tone marks once more without them; then the blind ones,
+    as their author wrote them (half with tone marks, half without)."""
     toned = QUESTIONS + [(question, []) for question in NO_ANSWER]
     folded = [(search_key(question), expected) for question, expected in toned if search_key(question) != question]
-    return toned + folded + TYPED
+    return toned + folded + TYPED + BLIND
