@@ -3,8 +3,8 @@
 1. Quality, on the demo: a database of its own (`lifelong_bench_assistant`, dropped and recreated) with the real
    unit tree and the demo (`load_units`, `load_demo`, as `make run` has them), then every question of the evaluation
    set (lifelong/assistant/evaluation_set.py: 340 questions, half without tone marks, typos and chat forms, 80
-   written blind, 57 with no answer) asked on the day the demo was loaded. Reports Recall@5, MRR@10 and the share of no-answer questions
-   answered "chưa tìm thấy", against the targets 0.9 and 0.95, and lists what was missed.
+   written blind, 57 with no answer) asked on the day the demo was loaded. Reports Recall@5, MRR@10 and the share
+   of no-answer questions answered "chưa tìm thấy", against the targets 0.9 and 0.95, and lists what was missed.
 2. Speed, on the national dataset of benchmarks/activities.py (`lifelong_bench_activities`: the whole tree and
    500,000 published activities, built by that script when it is missing or BENCH_ASSISTANT_REBUILD=1): the same
    questions, each asked BENCH_ASSISTANT_ROUNDS times after one warm-up round, timed inside the process
