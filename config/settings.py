@@ -213,7 +213,7 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["lifelong.core.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))  # collectstatic writes here
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded files (library resources, recognition evidence): the local disk (MEDIA_ROOT) by default; any
 # S3-compatible object store (AWS, MinIO, Viettel/VNPT/CMC object storage ...) when S3_BUCKET is set. Files are
@@ -343,10 +343,14 @@ PERMISSIONS_POLICY = {
     ]
 } | {"camera": "self", "geolocation": "self"}
 
+# One JSON object per line (lifelong/core/logs.py) unless LOG_FORMAT=text; text by default while developing.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "lifelong.core.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             **({"formatter": "json"} if LOG_FORMAT == "json" else {})}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -6,7 +6,7 @@ from config.views import home
 from lifelong.core.api import api, api_not_found
 from lifelong.core.converters import IdConverter
 from lifelong.core.ratelimits import rate_limited
-from lifelong.core.views import healthz, set_language
+from lifelong.core.views import healthz, readyz, set_language
 
 register_converter(IdConverter, "id")
 handler403 = "lifelong.core.views.permission_denied"
@@ -15,6 +15,7 @@ handler404 = "lifelong.core.views.page_not_found"  # before the apps' urls.py, w
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
     # One login for officials (user name) and learners (e-mail or phone): django-allauth (lifelong/learners).
     path("accounts/login/", rate_limited("login", methods=("POST",))(account_views.LoginView.as_view()),

@@ -96,7 +96,7 @@ def prepare(question: str) -> tuple[str, dict[str, str]]:
     """The question folded, chat forms written out, typos mended; and what was mended."""
     text = colloquial(fold(question))
     known = lexicon()
-    words, mended = mend(text.split(), known.words, known.pairs) if text else ([], {})
+    words, mended = mend(text.split(), known.words, known.pairs, known.titles) if text else ([], {})
     return " ".join(words), mended
 
 
@@ -197,6 +197,7 @@ class _Reading:
     filters: list[tuple[str, str]]
     rest: str  # the words left, stop words included
     hints: set[str]
+    must: set[str] = field(default_factory=set)  # words of a place read again as words: a candidate must hold them
 
 
 def _filters(parsed: Parsed, units: list[int], near: str) -> list[tuple[str, str]]:
@@ -218,7 +219,7 @@ def _filters(parsed: Parsed, units: list[int], near: str) -> list[tuple[str, str
     return filters
 
 
-def _read(parsed: Parsed, places: Places, units: list[int], near: str, drop) -> _Reading:
+def _read(parsed: Parsed, places: Places, units: list[int], near: str, drop, must: set[str] = frozenset()) -> _Reading:
     filters = _filters(parsed, units, near)
     rest = parsed.text
     for span in [parsed.spans.get(k, "") for k in ("time", "mode", "audience")] + places.words:
@@ -240,7 +241,7 @@ def _read(parsed: Parsed, places: Places, units: list[int], near: str, drop) -> 
         hints |= {"activity", "contest", "resource"}
     if hints and not hints >= {"activity", "resource"}:
         filters.append(("kind", ", ".join(str(KIND_LABELS[k]) for k in sorted(hints) if k in KIND_LABELS)))
-    return _Reading(parsed, units, places.words, filters, rest, hints)
+    return _Reading(parsed, units, places.words, filters, rest, hints, set(must))
 
 
 def _search(reading: _Reading, today: date) -> list[tuple[sources.Candidate, int]]:
@@ -254,7 +255,7 @@ def _search(reading: _Reading, today: date) -> list[tuple[sources.Candidate, int
             for word in phrase.split():
                 alternatives.setdefault(word, []).extend(o.split() for o in others)
     soft = [w for phrase in parsed.spans.get("audience", "").split(", ") for w in phrase.split()]
-    query = Query(sequence=rest.split(), given=topic_words, alternatives=alternatives, soft=soft)
+    query = Query(sequence=rest.split(), given=topic_words, alternatives=alternatives, soft=soft, must=reading.must)
     # The words that narrow the candidates in the database: neither weak nor common ones (lexicon.py).
     common = lexicon().common
     free = [w for w in words if w not in topic_words and weight(w) >= 1]
@@ -370,7 +371,10 @@ def answer(question: str, today: date | None = None, *, user=None, location: tup
             break
         # Folded words can mean two things ("dien dan": diễn đàn, điện dân dụng; "văn hóa" is also a commune's
         # name): with nothing found, what was read from them is read again as plain words, one filter at a time.
-        reading = _read(relaxed_parsed, relaxed_places, list(relaxed_places.units) if not near else units, near, drop)
+        # A place's name read again as words must be held: "Hải Châu" elsewhere is not in Hải Châu.
+        must = {w for phrase in places.words if phrase not in relaxed_places.words for w in phrase.split()}
+        reading = _read(relaxed_parsed, relaxed_places, list(relaxed_places.units) if not near else units, near, drop,
+                        must)
         found = _search(reading, today)
     if not found:
         return Answer(text=_("Nothing found for that yet. Try without the time or the place, or another word."),

@@ -34,6 +34,7 @@ MIN_SAMPLE = 2000
 class Lexicon:
     words: set[str] = field(default_factory=set)
     pairs: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # the words of what is public and of the places (no interface text)
     common: set[str] = field(default_factory=set)
 
 
@@ -60,10 +61,12 @@ def lexicon() -> Lexicon:
         "title_key", flat=True)[:LEXICON_ROWS])
     phrases += [fold(title) for title in Contest.objects.filter(published=True).order_by("-pk").values_list(
         "title", flat=True)[:LEXICON_ROWS]]
+    titles = {w for phrase in phrases for w in re.findall(r"[a-z]+", phrase)}
     phrases += STOP_PHRASES + [fold(text) for text in _interface_texts()] + [p.pattern for p in PATTERNS]
     known = Lexicon(
         words={w for phrase in phrases for w in re.findall(r"[a-z]+", phrase)} | STOPWORDS | WEAK_WORDS,
-        pairs={f"{a} {b}" for phrase in phrases for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)})
+        pairs={f"{a} {b}" for phrase in phrases for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)},
+        titles=titles)
     if len(activities) >= MIN_SAMPLE:
         shares = Counter(w for text in activities for w in set(re.findall(r"\w+", text)))
         known.common = {w for w, n in shares.items() if n > COMMON_SHARE * len(activities)}

@@ -25,6 +25,7 @@ from lifelong.assistant.vocabulary import WEAK_WEIGHT, is_syllable, weight
 K1 = 1.2
 B = 0.75
 COVERAGE = 0.5
+LONG_QUESTION = 7  # words that count, from which a question is long
 FULL_COVERAGE = 0.75
 
 
@@ -42,6 +43,7 @@ class Query:
     # whole holds the word.
     alternatives: dict[str, list[list[str]]] = field(default_factory=dict)
     soft: list[str] = field(default_factory=list)  # words that rank but are not asked for (the audience's)
+    must: set[str] = field(default_factory=set)  # words a candidate must hold (a place's name read as words)
 
     @property
     def words(self) -> list[str]:
@@ -107,7 +109,8 @@ def coverage(query: Query, needs: list[_Need], document: Container[str], *, give
 
     A candidate that misses the question's rarest word (the one fewest candidates hold: "bóng đá" in "kết quả bóng
     đá") answers something else unless it holds nearly all the rest: its share is halved below FULL_COVERAGE."""
-    asked = [need for need in needs if not (given and need.word in query.given)]
+    # Words the filters stand for are not asked again, nor a place's name, which is asked whole (`must`).
+    asked = [need for need in needs if not (given and need.word in query.given) and need.word not in query.must]
     # Weak words ask for something only when nothing else is asked ("cộng đồng học tập"), and then not beyond the
     # filters ("mai … ở Tây Mỗ có lớp gì").
     strong = [need for need in asked if need.weight >= 1]
@@ -118,6 +121,8 @@ def coverage(query: Query, needs: list[_Need], document: Container[str], *, give
     total = sum(need.weight for need in asked)
     if not total:
         return 1.0
+    if any(word not in document for word in query.must):
+        return 0.0
     held = [(need, _held(query, need, document)) for need in asked]
     share = sum(need.weight * part for need, part in held) / total
     held = [need for need, part in held if part]
@@ -174,7 +179,14 @@ def rank(query: Query, documents: list[Document]) -> list[tuple[int, float]]:
     idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
     present = [t for t in terms if frequency[t]]
     strong = {need.word: frequency.get(need.word, 0) for need in needs
-              if need.weight >= 1 and need.word not in query.given}
+              if need.weight >= 1 and need.word not in query.given and need.word not in query.must}
+    if len(strong) >= LONG_QUESTION:
+        # A long question tells its story ("mình là mẹ của hai bé … thích chơi game … muốn học Scratch"): the words
+        # no candidate holds are its context, half a word each, and the rarest word asked is one some candidate holds.
+        for need in needs:
+            if need.word in strong and not strong[need.word]:
+                need.weight /= 2
+        strong = {word: f for word, f in strong.items() if f} or strong
     fewest = min(strong.values(), default=0)
     rarest = {word for word, f in strong.items() if f == fewest}
     scored = []

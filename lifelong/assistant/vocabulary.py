@@ -26,7 +26,9 @@ STOP_PHRASES = ["tham gia", "tim hieu", "o dau", "the nao", "nhu the nao", "bao 
                 "cam on", "hien nay", "dien ra", "to chuc", "sap toi", "gan toi", "gan day", "quanh day",
                 "danh cho", "co the", "muon biet", "nam nay", "lam sao", "lam the nao", "danh sach",
                 "dang mo", "con mo", "dang dien ra", "hien tai", "hien co", "tham du", "sinh hoat", "may cau",
-                "may gio", "may ngay", "may nguoi", "bao nhieu", "xin thong tin", "thong tin ve", "bao gom"]
+                "may gio", "may ngay", "may nguoi", "bao nhieu", "xin thong tin", "thong tin ve", "bao gom",
+                "tren nen tang", "nen tang nay", "tren trang", "tren web", "tren website", "tren he thong",
+                "xin cho biet", "cho biet"]
 # Words that say little about what is wanted (almost every activity is a "lớp học"): they count a third.
 WEAK_WORDS = _words("""
 hoc lop khoa buoi chuong trinh hoat dong su kien cach dung su gioi thieu huong dan tap huan ngay hoi moi mien
@@ -41,7 +43,9 @@ COLLOQUIAL = {
     "hqua": "hom qua", "hd": "hoat dong", "tphcm": "ho chi minh", "saigon": "ho chi minh",
     "sai gon": "ho chi minh", "ng": "nguoi", "nguoi gia": "nguoi cao tuoi", "sv": "sinh vien", "hs": "hoc sinh",
     "cb": "can bo", "tp": "thanh pho", "hcm": "ho chi minh", "hn": "ha noi", "cntt": "cong nghe thong tin",
-    "tt": "truc tuyen", "onl": "online", "off": "offline", "free": "mien phi",
+    "tt": "truc tuyen", "onl": "online", "off": "offline", "free": "mien phi", "bt": "biet", "bh": "bay gio",
+    "bgio": "bay gio", "ms": "moi", "r": "roi", "thik": "thich", "cx": "cung", "trc": "truoc", "dt": "dien thoai",
+    "dth": "dien thoai", "tg": "thoi gian",
 }
 # Words a question may use for a topic that the platform's texts say in other words (both ways are searched).
 SYNONYMS = {
@@ -53,14 +57,16 @@ SYNONYMS = {
     "sach dien tu": ["ebook"], "lap trinh": ["scratch", "python"], "may tinh": ["tin hoc"],
     "hoc nghe": ["nghe nghiep", "huong nghiep"],
     "online": ["truc tuyen"], "truc tuyen": ["online"], "bo me": ["phu huynh"], "cha me": ["phu huynh"],
-    "phu huynh": ["cha me", "bo me"], "nguoi gia": ["nguoi cao tuoi"], "viec lam": ["huong nghiep"],
+    "phu huynh": ["cha me", "bo me"], "nguoi gia": ["nguoi cao tuoi"],
+    "ong ba": ["nguoi cao tuoi"], "viec lam": ["huong nghiep"],
 }
 # Which kinds of answer a word asks for: a kind named here narrows the answer to it, except a learning model's
 # name, which activities are also named after ("Diễn đàn xây dựng gia đình học tập"), and words of sessions
 # (ACTIVITY_WORDS), which keep activities in.
 KIND_WORDS = [  # (folded words, the kinds of answer they ask for)
     ("tai lieu", {"resource"}), ("sach", {"resource"}), ("ebook", {"resource"}), ("video", {"resource"}),
-    ("bai giang", {"resource"}), ("hoc lieu", {"resource"}), ("khoa hoc truc tuyen", {"resource", "activity"}),
+    ("bai giang", {"resource"}), ("hoc lieu", {"resource", "activity"}),
+    ("khoa hoc truc tuyen", {"resource", "activity"}),
     ("mooc", {"resource", "activity"}), ("sach noi", {"resource"}), ("giao trinh", {"resource"}),
     ("cam nang", {"resource"}), ("so tay", {"resource"}),
     ("cuoc thi", {"contest", "activity"}), ("hoi thi", {"contest", "activity"}), ("du thi", {"contest", "activity"}),
@@ -109,7 +115,8 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(word))
 
 
-def mend(words: list[str], known: set[str], pairs: set[str]) -> tuple[list[str], dict[str, str]]:
+def mend(words: list[str], known: set[str], pairs: set[str], titles: set[str] = frozenset()) -> tuple[
+        list[str], dict[str, str]]:
     """Each unknown word replaced by the most alike known one ("ky nag so" → "ky nang so", "lap trnh" → "lap
     trinh"); the words and what was mended. Numbers and short words are left alone.
 
@@ -130,6 +137,8 @@ def mend(words: list[str], known: set[str], pairs: set[str]) -> tuple[list[str],
             before = mended[i - 1] if i > 0 else ""
             after = words[i + 1] if i + 1 < len(words) else ""
             choices = [c for c in choices if f"{before} {c}" in pairs or f"{c} {after}" in pairs]
+        else:  # a foreign-looking word ("excell", "tour") becomes a syllable or a word of the platform's titles
+            choices = [c for c in choices if is_syllable(c) or c in titles]
         if choices:
             changes[word] = mended[i] = choices[0]
     return mended, changes

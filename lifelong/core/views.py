@@ -2,16 +2,29 @@
 (The home page, which gathers every app, is config/views.py.)"""
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.csrf import csrf_exempt
 
+from lifelong.core.readiness import readiness
+
 
 def healthz(request):
     """Liveness for a load balancer (no database, no template); also the ceiling in the load benchmark."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def readyz(request):
+    """Readiness (lifelong.core.readiness): 200 when the database, the cache and the migrations are ready, else 503;
+    the body says which, as JSON."""
+    checks = readiness()
+    ready = all(value == "ok" for value in checks.values())
+    response = JsonResponse({"status": "ready" if ready else "not ready", "checks": checks},
+                            status=200 if ready else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # Choosing a language only sets a preference cookie: harmless if forged cross-site, so it needs no CSRF

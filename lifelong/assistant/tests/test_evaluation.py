@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from lifelong.activities import services as activity_services
 from lifelong.assistant.evaluation import evaluate
-from lifelong.assistant.evaluation_set import BLIND, NO_ANSWER, QUESTIONS, TYPED, evaluation_set
+from lifelong.assistant.evaluation_set import BLIND, BLIND2, NO_ANSWER, QUESTIONS, TYPED, evaluation_set
 
 
 def test_the_set_is_as_the_issue_asks():
@@ -16,8 +16,8 @@ def test_the_set_is_as_the_issue_asks():
     folded = [q for q, _expected in questions if q == q.encode("ascii", "ignore").decode()]
     assert len(folded) >= len(questions) / 2
     assert sum(1 for _q, expected in questions if not expected) >= 20
-    assert len(TYPED) >= 10 and len(BLIND) >= 80
-    assert len(QUESTIONS) + len(NO_ANSWER) + len(TYPED) + len(BLIND) <= len(questions)
+    assert len(TYPED) >= 10 and len(BLIND) >= 80 and len(BLIND2) >= 60
+    assert len(QUESTIONS) + len(NO_ANSWER) + len(TYPED) + len(BLIND) + len(BLIND2) <= len(questions)
 
 
 def test_scores_come_from_the_answers(tree, campaign):

@@ -50,7 +50,8 @@ def test_typos_are_mended_only_when_sure():
     assert mend(["ky", "nag", "so"], known, pairs)[0] == ["ky", "nang", "so"]  # "nag" is no syllable
     assert mend(["lap", "trin"], known, pairs)[0] == ["lap", "trinh"]  # a syllable, but "lap trinh" is known
     assert mend(["thoi", "tiet"], known, pairs) == (["thoi", "tiet"], {})  # "thoi thiet" is not
-    assert mend(["excell"], known, pairs)[0] == ["excel"]
+    assert mend(["excell"], known, pairs, titles={"excel"})[0] == ["excel"]  # a word of the platform's titles
+    assert mend(["tour"], known | {"tor"}, pairs, titles={"excel"}) == (["tour"], {})  # not into interface junk
     assert is_syllable("nghieng") and is_syllable("khuyen") and not is_syllable("trnh")
 
 
