@@ -9,7 +9,8 @@ Pipeline (docs/assistant.md):
    deadline from the reports' expected reporters.
 4. Otherwise candidates are read under the filters from each source that can answer (sources.py: activities,
    resources, contests, schemes, guides) and ranked together (ranking.py: BM25 on syllables and syllable pairs,
-   with the coverage rule).
+   with the coverage rule). With nothing answering, what folded words may have misread (a topic, an audience, a
+   place named without a cue, then the time) is read again as plain words (`_relaxations`).
 5. A short sentence, the filters applied (chips the person can remove: `drop`), the items and why each matches.
    Nothing understood, or nothing matching: "chưa tìm thấy" with suggestions, never unrelated items.
 """

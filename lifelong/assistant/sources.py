@@ -7,8 +7,9 @@ candidate, whoever asks.
 
 Each source returns at most a window of candidates, so that a question costs the same on a national database: the
 question's words narrow the window in the database first (on PostgreSQL through the full-text indexes on the folded
-text, activities migration 0007 and library migration 0003; elsewhere by substring), any of them sufficing; the
-soonest (activities, contests) or newest (resources) come first inside it.
+text, activities migration 0007 and library migration 0003; elsewhere by substring), any of them sufficing, apart
+from any order; what is still to come is read by the index on the last session's end, a short time from the
+sessions' own index; the soonest (activities, contests) or newest (resources) come first inside the window.
 """
 
 from dataclasses import dataclass, field
