@@ -42,7 +42,8 @@ from lifelong.assistant.vocabulary import (
     weight,
     without_stop_phrases,
 )
-from lifelong.campaigns.models import ActivityCategory, Campaign
+from lifelong.campaigns.models import ActivityCategory
+from lifelong.campaigns.selectors import campaign_current
 from lifelong.orgs.models import OrgUnit
 from lifelong.reports.models import ExpectedReporter
 
@@ -84,10 +85,6 @@ class Answer:
     needs_location: bool = False  # "gần tôi" without a home commune or a location: the page may ask for one
 
 
-def current_campaign(today: date) -> Campaign | None:
-    return Campaign.objects.filter(year=today.year).first() or Campaign.objects.order_by("-year").first()
-
-
 def suggestions() -> list[str]:
     return [_("What is the theme of this year's Week?"), _("digital skills classes this week"),
             _("online contests for pupils"), _("What is a Learning Citizen?")]
@@ -101,11 +98,11 @@ def prepare(question: str) -> tuple[str, dict[str, str]]:
     return " ".join(words), mended
 
 
-def _campaign_fact(parsed: Parsed, today: date) -> Answer | None:
+def _campaign_fact(parsed: Parsed) -> Answer | None:
     text = parsed.text
     if not CAMPAIGN_WORDS.search(text) or re.search(r"\b(lop|hoat dong|cuoc thi|tai lieu)\b", text):
         return None
-    campaign = current_campaign(today)
+    campaign = campaign_current()
     if campaign is None:
         return None
     chip = [("campaign", campaign.name)]
@@ -132,10 +129,10 @@ def _day(day: date) -> str:
     return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
-def _deadline(parsed: Parsed, places: Places, today: date) -> Answer | None:
+def _deadline(parsed: Parsed, places: Places) -> Answer | None:
     if not DEADLINE_WORDS.search(parsed.text):
         return None
-    campaign = current_campaign(today)
+    campaign = campaign_current()
     if not places.units:
         return Answer(text=_("Each unit's report deadline is set by the level above in its plan. Name the commune, "
                              "ward or province, for example “report deadline of Tây Mỗ ward”."), found=False,
@@ -349,11 +346,11 @@ def answer(question: str, today: date | None = None, *, user=None, location: tup
     places = read_places(parsed.text)
     if "place" in drop:  # its words are still not the topic
         places = Places(words=places.words)
-    deadline = _deadline(parsed, places, today)
+    deadline = _deadline(parsed, places)
     if deadline is not None:
         return deadline
     if not drop and not places.units:  # with a place, "khai mạc Tuần lễ ở Hà Nội" asks for its activities
-        fact = _campaign_fact(parsed, today)
+        fact = _campaign_fact(parsed)
         if fact is not None:
             return fact
     units, near = list(places.units), ""

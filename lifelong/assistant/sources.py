@@ -12,6 +12,7 @@ from any order; what is still to come is read by the index on the last session's
 sessions' own index; the soonest (activities, contests) or newest (resources) come first inside the window.
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -20,7 +21,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from lifelong.activities.models import Activity, Session, TargetGroup
 from lifelong.assistant.guides import GUIDES
@@ -118,41 +119,56 @@ def _short(moment: datetime | date | None) -> str:
     return moment.strftime("%d/%m")
 
 
-def _activity_filters(parsed: Parsed, units: list[int], prefix: str = "") -> Q:
-    """What the question asks of an activity (public, its place, kind, mode, audience), as one condition on its
-    fields, seen from the activity (prefix "") or from one of its sessions ("activity__")."""
-    def field(name: str) -> str:
-        return f"{prefix}{name}"
+@dataclass
+class _Asked:
+    """What the question asks of an activity, resolved once (the places' paths, the kinds' ids) and written as a
+    condition on its fields seen from the activity (prefix "") or from one of its sessions ("activity__")."""
 
-    condition = Q(**{field("published"): True}) & ~Q(**{field("status"): Activity.Status.CANCELLED})
-    if units:
-        paths = list(OrgUnit.objects.filter(pk__in=units).values_list("path", flat=True))
-        place = Q(**{field("commune_id__in"): units}) | Q(**{field("province_id__in"): units})
-        for path in paths:
-            place |= Q(**{field("unit_path__startswith"): path})
-        condition &= place
-    if parsed.categories:  # by id: a join on the code would keep the database from using the activities' indexes
-        condition &= Q(**{field("category_id__in"): list(ActivityCategory.objects.filter(
-            code__in=parsed.categories).values_list("pk", flat=True))})
-    if parsed.mode:
-        condition &= Q(**{field("mode__in"): [parsed.mode, Activity.Mode.HYBRID]})
-    if parsed.audiences:
-        groups = Q(pk__in=[])
-        for group in parsed.audiences:
-            groups |= Q(**{field("target_groups__contains"): f",{group},"})
-        condition &= groups
-    return condition
+    parsed: Parsed
+    units: list[int]
+    paths: list[str]
+    categories: list[int]
+
+    @classmethod
+    def of(cls, parsed: Parsed, units: list[int]) -> "_Asked":
+        paths = list(OrgUnit.objects.filter(pk__in=units).values_list("path", flat=True)) if units else []
+        # By id: a join on the code would keep the database from using the activities' indexes.
+        categories = list(ActivityCategory.objects.filter(code__in=parsed.categories).values_list(
+            "pk", flat=True)) if parsed.categories else []
+        return cls(parsed, units, paths, categories)
+
+    def condition(self, prefix: str = "") -> Q:
+        def field(name: str) -> str:
+            return f"{prefix}{name}"
+
+        condition = Q(**{field("published"): True}) & ~Q(**{field("status"): Activity.Status.CANCELLED})
+        if self.units:
+            place = Q(**{field("commune_id__in"): self.units}) | Q(**{field("province_id__in"): self.units})
+            for path in self.paths:
+                place |= Q(**{field("unit_path__startswith"): path})
+            condition &= place
+        if self.parsed.categories:
+            condition &= Q(**{field("category_id__in"): self.categories})
+        if self.parsed.mode:
+            condition &= Q(**{field("mode__in"): [self.parsed.mode, Activity.Mode.HYBRID]})
+        if self.parsed.audiences:
+            groups = Q()
+            for group in self.parsed.audiences:
+                groups |= Q(**{field("target_groups__contains"): f",{group},"})
+            condition &= groups
+        return condition
 
 
 def activities(parsed: Parsed, units: list[int], words: list[str]) -> list[Candidate]:
-    rows = Activity.objects.filter(_activity_filters(parsed, units))
+    asked = _Asked.of(parsed, units)
+    rows = Activity.objects.filter(asked.condition())
     start, end = _day_bounds(parsed)
     narrowed = False
     if start and end and end - start <= SHORT_TIME:
         # A few days: the sessions in them, by the sessions' own index (a session lasts hours), with what the
         # question asks of their activity; a few ids, whatever the size of the country.
         sessions = Session.objects.filter(starts_at__gte=start - SESSION_SPAN, starts_at__lte=end, ends_at__gte=start)
-        sessions = sessions.filter(_activity_filters(parsed, units, "activity__"))
+        sessions = sessions.filter(asked.condition("activity__"))
         rows = rows.filter(pk__in=sessions.order_by().values("activity_id")[:MATCH_CAP])
         order, narrowed = "starts_at", True
     elif start and end:  # weeks or months: the activities whose first and last sessions span the time
@@ -245,11 +261,13 @@ def schemes(today: date) -> list[Candidate]:
     return found
 
 
+@functools.cache
+def _guide_candidates() -> tuple[Candidate, ...]:
+    return tuple(Candidate(kind="guide", id=g.slug, url=reverse(g.url_name), title=g.title,
+                           text=search_key(f"{g.title} {g.title} {g.asks}"), detail=g.answer, reasons=[g.title])
+                 for g in GUIDES)
+
+
 def guides() -> list[Candidate]:
-    return [Candidate(kind="guide", id=g.slug, url=reverse(g.url_name), title=g.title,
-                      text=search_key(f"{g.title} {g.title} {g.asks}"), detail=g.answer, reasons=[g.title])
-            for g in GUIDES]
-
-
-def date_label(day: date) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
+    """The guides as candidates: the same for every question, so folded and linked once per process."""
+    return list(_guide_candidates())
