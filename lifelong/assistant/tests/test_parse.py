@@ -84,3 +84,14 @@ def test_mode_words_that_name_a_topic_are_not_a_mode():
     assert parse("lớp bán hàng online", TODAY).mode == ""
     assert parse("hướng dẫn dịch vụ công trực tuyến", TODAY).mode == ""
     assert parse("lớp tiếng Anh online", TODAY).mode == "online"
+
+
+VIETNAMESE = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
+
+
+@given(st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " 0123456789,.:", max_size=60))
+def test_quick_folding_folds_as_search_key(text):
+    from lifelong.assistant.parse import quick_fold
+    from lifelong.core.text import search_key
+
+    assert " ".join(quick_fold(text).split()) == search_key(text)
