@@ -54,16 +54,19 @@ messages: install
 	$(PY) manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=.tools --ignore=var --ignore="*/tests/*"
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
-# National-scale benchmarks on PostgreSQL (the local server by default): reporting (benchmarks/run.py),
+# National-scale benchmarks on PostgreSQL (the local server by default): reporting (benchmarks/run.py), its
+# totals and completeness pages as served (benchmarks/report_pages.py: gunicorn, logged in, on run.py's dataset),
 # then the public activity pages under load (benchmarks/activities.py: gunicorn + wrk).
 bench: install
 	scripts/ensure-bench-deps
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/report_pages.py
 	$(PY) benchmarks/activities.py
 	$(PY) benchmarks/recognition.py
 	$(PY) benchmarks/library.py
 	$(PY) benchmarks/contests.py
 	$(PY) benchmarks/assistant.py
+	$(PY) benchmarks/contention.py
 
 clean:
 	rm -rf $(VENV) .tools var

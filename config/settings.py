@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lifelong.core.replica.PinToPrimaryMiddleware",
     "lifelong.core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -142,6 +143,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+
+# A PostgreSQL streaming replica for the reads of read-only pages and exports (lifelong/core/replica.py,
+# docs/deployment.md); unset, everything reads from the primary. In tests it mirrors the test database.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(env_str("DATABASE_REPLICA_URL", ""),
+                                                 conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["lifelong.core.replica.ReplicaRouter"]
+# After a write, the same browser reads from the primary this long (a replica lags by a fraction of a second).
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "orgs.User"
@@ -379,6 +390,10 @@ PLAN_PUBLISHED_HOOKS = [
     "lifelong.reports.services.expected_reporters_from_plan",
     "lifelong.activities.services.opening_from_plan",
 ]
+# Totals and completeness counts of units at this depth or above (0 the Ministry, 1 the provinces) are
+# changed through pending deltas folded about once a second, not by every submit (lifelong/reports/folding.py,
+# docs/reporting.md); -1 writes every level at each submit, as before issue 18.
+REPORT_DEFERRED_DEPTH = env_int("REPORT_DEFERRED_DEPTH", 1)
 # Where the results form finds its proposed (pre-filled) values: each app proposes its own indicators.
 REPORT_PROPOSALS = ["lifelong.activities.prefill.proposals", "lifelong.library.prefill.proposals",
                     "lifelong.communities.prefill.proposals", "lifelong.partners.prefill.proposals",

@@ -6,7 +6,7 @@ from config.views import home
 from lifelong.core.api import api, api_not_found
 from lifelong.core.converters import IdConverter
 from lifelong.core.ratelimits import rate_limited
-from lifelong.core.views import healthz, readyz, set_language
+from lifelong.core.views import healthz, logout, readyz, service_worker, set_language, web_manifest
 
 register_converter(IdConverter, "id")
 handler403 = "lifelong.core.views.permission_denied"
@@ -16,11 +16,13 @@ urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("sw.js", service_worker, name="service_worker"),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
     path("i18n/setlang/", set_language, name="set_language"),
     # One login for officials (user name) and learners (e-mail or phone): django-allauth (lifelong/learners).
     path("accounts/login/", rate_limited("login", methods=("POST",))(account_views.LoginView.as_view()),
          name="login"),
-    path("accounts/logout/", account_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", logout, name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),

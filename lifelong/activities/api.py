@@ -1,6 +1,8 @@
 """/api/v1 endpoints of activities: public reading and registration; organisers write and check in."""
 
 from datetime import datetime
+from typing import Literal
+from uuid import UUID
 
 from django.conf import settings
 from django.http import Http404
@@ -8,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from lifelong.activities import codes, selectors, services
+from lifelong.activities import codes, offline, selectors, services
 from lifelong.activities.models import Activity, Session
 from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.api import AUTH, OPTIONAL_AUTH
@@ -122,6 +124,52 @@ class RegistrationOut(Schema):
 
 class CheckInIn(Schema):
     code: Text(40)
+
+
+class RosterEntryOut(Schema):
+    code: str
+    name: str
+    group: str
+    checked_in: bool
+
+
+class RosterOut(Schema):
+    session: int
+    title: str
+    starts_at: datetime
+    capacity: int | None
+    confirmed: int
+    checked_in: int
+    registrations: list[RosterEntryOut]
+
+
+class QueuedCheckInIn(Schema):
+    key: UUID
+    kind: Literal["check_in", "walk_in"]
+    code: Text(40) = ""
+    name: Text(150) = ""
+    group: Text(20) = ""
+    phone: Text(30) = ""
+    at: Moment | None = None
+
+
+class CheckInSyncIn(Schema):
+    device: Text(40)
+    items: list[QueuedCheckInIn] = Field(max_length=offline.MAX_ITEMS)
+
+
+class SyncResultOut(Schema):
+    key: str
+    outcome: str
+    message: str
+    name: str
+    code: str
+
+
+class CheckInSyncOut(Schema):
+    results: list[SyncResultOut]
+    confirmed: int
+    checked_in: int
 
 
 def _out(activity: Activity) -> dict:
@@ -270,3 +318,33 @@ def list_registrations(request, session_id: Id):
              throttle=RateLimitThrottle("checkin"))
 def check_in(request, session_id: Id, payload: CheckInIn):
     return services.check_in(actor=request.user, session=_session(session_id), code=payload.code)
+
+
+@router.get("/sessions/{int:session_id}/roster", response=RosterOut, auth=AUTH,
+            summary="What a check-in device keeps to work offline (editors of the organising unit only)",
+            description="Confirmed tickets with name, group and whether checked in; no phone or e-mail.")
+def check_in_roster(request, session_id: Id):
+    session = _session(session_id)
+    if not permissions.can_edit(request.user, session.activity.unit):
+        raise PermissionDeniedError()
+    roster = selectors.check_in_roster(request.user, session)
+    for entry in roster:
+        entry["code"] = codes.display(entry["code"])
+    return {"session": session.pk, "title": session.activity.title, "starts_at": session.starts_at,
+            "capacity": session.activity.capacity, "confirmed": session.confirmed_count,
+            "checked_in": session.checked_in_count, "registrations": roster}
+
+
+@router.post("/sessions/{int:session_id}/checkins/sync", response=CheckInSyncOut, auth=AUTH,
+             throttle=RateLimitThrottle("checkin"),
+             summary="Send check-ins and walk-ins recorded on a device (offline), each once",
+             description="Each item has a key made on the device: sending it again answers the first result and "
+                         "counts nothing twice. outcome is counted, conflict (the ticket was already checked in: "
+                         "not counted again) or refused (message says why).")
+def check_ins_sync(request, session_id: Id, payload: CheckInSyncIn):
+    session = _session(session_id)
+    items = [offline.QueuedCheckIn(**item.dict()) for item in payload.items]
+    results = offline.check_ins_sync(actor=request.user, session=session, device=payload.device, items=items)
+    session.refresh_from_db(fields=["confirmed_count", "checked_in_count"])
+    return {"results": [vars(result) for result in results], "confirmed": session.confirmed_count,
+            "checked_in": session.checked_in_count}

@@ -13,7 +13,9 @@ ticket code that is signed (an HMAC over a random part), so it can be typed or s
 guessed or forged. Capacity is enforced with a row lock on the session: when it is full, people join
 the waiting list and are promoted in order when someone cancels. One phone or e-mail holds at most one
 place per session (`contact_key`). At the door the organiser checks people in, once each; people
-without a registration can be added there (walk-ins). Personal data is never shown publicly, and a
+without a registration can be added there (walk-ins). Where the connection fails, the check-in page keeps
+working offline and sends what it recorded later as `OfflineCheckIn`s, each with a key that makes a
+resend harmless (docs/offline.md). Personal data is never shown publicly, and a
 registration is erased (not just hidden) on request.
 
 Held activities and their check-ins propose the pre-filled indicators of the results report.
@@ -164,3 +166,42 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} · {self.get_status_display()}"
+
+
+class OfflineCheckIn(models.Model):
+    """A check-in or walk-in made on an organiser's device, often offline, and sent when the connection returned.
+
+    The device gives each one a random key; the key is unique, so sending the same queue again (a retry
+    after a lost answer) answers what the first sending answered and counts nothing twice. A code already
+    checked in (on another device, or online) is kept as a conflict for the organiser to see, not counted.
+    """
+
+    class Kind(models.TextChoices):
+        CHECK_IN = "check_in", _("Check-in")
+        WALK_IN = "walk_in", _("Walk-in")
+
+    class Outcome(models.TextChoices):
+        COUNTED = "counted", _("Counted")
+        CONFLICT = "conflict", _("Already checked in elsewhere")
+        REFUSED = "refused", _("Refused")
+
+    key = models.UUIDField(unique=True)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="offline_check_ins")
+    # Cleared when the person's data is erased; the record of what the device sent stays, without a name.
+    registration = models.ForeignKey(Registration, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="offline_check_ins")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    device = models.CharField(max_length=40)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    message = models.CharField(max_length=300, blank=True)
+    made_at = models.DateTimeField()  # by the device's clock, kept within a plausible window
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "received_at", "pk"]
+        indexes = [models.Index(fields=["session", "outcome"], name="offline_checkin_outcome")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} · {self.outcome} · {self.device}"

@@ -533,7 +533,8 @@ class CheckInRefused(ValidationFailed):
 
 
 @transaction.atomic
-def check_in(*, actor, session: Session, code: str) -> Registration:
+def check_in(*, actor, session: Session, code: str, at=None) -> Registration:
+    """`at`: when the person came, if it was recorded earlier (an offline device); now otherwise."""
     _require_edit(actor, session.activity.unit)
     if not codes.is_genuine(code):
         raise CheckInRefused(_("This code is not a valid ticket (mistyped or forged)."))
@@ -547,14 +548,14 @@ def check_in(*, actor, session: Session, code: str) -> Registration:
     if registration.checked_in_at is not None:
         raise CheckInRefused(_("Already checked in at %(time)s.") % {
             "time": timezone.localtime(registration.checked_in_at).strftime("%H:%M %d/%m/%Y")})
-    registration.checked_in_at = timezone.now()
+    registration.checked_in_at = at or timezone.now()
     registration.save(update_fields=["checked_in_at"])
     Session.objects.filter(pk=session.pk).update(checked_in_count=F("checked_in_count") + 1)
     return registration
 
 
 @transaction.atomic
-def walk_in(*, actor, session: Session, name: str, group: str, phone: str = "") -> Registration:
+def walk_in(*, actor, session: Session, name: str, group: str, phone: str = "", at=None) -> Registration:
     """Someone without a registration at the door: registered and checked in at once, if a place is left."""
     _require_edit(actor, session.activity.unit)
     session = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
@@ -568,7 +569,7 @@ def walk_in(*, actor, session: Session, name: str, group: str, phone: str = "") 
     registration = Registration.objects.create(
         session=session, name=name, phone=normalise_phone(phone), contact_key=f"walkin:{code}", group=group,
         consent_at=timezone.now(), status=Registration.Status.CONFIRMED, code=code, walk_in=True,
-        checked_in_at=timezone.now())
+        checked_in_at=at or timezone.now())
     Session.objects.filter(pk=session.pk).update(confirmed_count=F("confirmed_count") + 1,
                                                  checked_in_count=F("checked_in_count") + 1)
     audit_record(actor=actor, action="activities.registration.walk_in", target=session.activity,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from lifelong.activities import codes, ics, selectors, services
+from lifelong.activities import codes, ics, listing, selectors, services
 from lifelong.activities.forms import (
     ActivityForm,
     ActivityImportForm,
@@ -35,6 +35,7 @@ from lifelong.campaigns import selectors as campaign_selectors
 from lifelong.core.cache import public_page
 from lifelong.core.errors import ConflictError, ServiceError
 from lifelong.core.ratelimits import rate_limited
+from lifelong.core.replica import read_replica
 from lifelong.core.validation import parse_date_param, parse_int_param
 from lifelong.core.web import add_service_errors, flash_service_error
 from lifelong.orgs import permissions
@@ -58,36 +59,52 @@ def _filters(request) -> selectors.ActivityFilters:
 
 
 def _filter_context(request, filters):
-    campaign = campaign_selectors.campaign_current()
+    # (id, name) pairs kept in the cache under the tree's version: one small read while the tree does not change.
+    provinces, communes = org_selectors.place_choices(filters.province)
     return {
-        "filters": filters,
-        "provinces": OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("sort_key").only("pk", "name"),
-        "communes": OrgUnit.objects.filter(parent_id=filters.province, kind=OrgUnit.Kind.COMMUNE)
-        .order_by("sort_key").only("pk", "name") if filters.province else OrgUnit.objects.none(),
-        "categories": campaign.categories.filter(active=True) if campaign else [],
+        "filters": filters, "provinces": provinces, "communes": communes,
+        "categories": campaign_selectors.current_category_options(),
         "modes": Activity.Mode.choices, "groups": TargetGroup.choices,
     }
 
 
 class CappedPaginator(Paginator):
-    """Counts at most CAP results: nobody pages past a few hundred, and an exact count of a search over a
-    province's activities took a third of the list's time (docs/benchmarks.md)."""
+    """The public list's pages: it counts at most CAP results, since nobody pages past a few hundred and an exact count
+    of a search over a province's activities took a third of the list's time (docs/benchmarks.md).
+
+    The ids of the first CAP + 1 matches are read once, in order (selectors.public_activity_ids): their number is the
+    count, and a page is its slice of them, whose lines are read by id. Two queries whatever the page, no OFFSET."""
 
     CAP = 500
 
+    def __init__(self, filters: selectors.ActivityFilters, per_page: int):
+        super().__init__([], per_page)
+        self.filters = filters
+
+    @cached_property
+    def ids(self) -> list[int]:
+        return selectors.public_activity_ids(self.filters, self.CAP + 1)
+
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: self.CAP + 1].count()
+        return len(self.ids)
 
     @property
     def capped(self) -> bool:
         return self.count > self.CAP
 
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        cards = selectors.public_activity_cards(self.ids[bottom:bottom + self.per_page])
+        return self._get_page(listing.list_lines(cards), number, self)
+
 
 @public_page
+@read_replica
 def activity_list(request):
     filters = _filters(request)
-    page = CappedPaginator(selectors.public_activity_cards(filters), 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(filters, 20).get_page(request.GET.get("page"))  # of listing.Line
     context = {"page": page, **_filter_context(request, filters)}
     if request.htmx:
         return render(request, "activities/_list.html", context)
@@ -95,6 +112,7 @@ def activity_list(request):
 
 
 @public_page
+@read_replica
 def activity_calendar(request):
     filters = _filters(request)
     today = timezone.localdate()
@@ -117,6 +135,7 @@ def activity_calendar(request):
 
 
 @public_page
+@read_replica
 def activity_detail(request, pk: int):
     activity = selectors.public_activity(pk)
     if activity is None:
@@ -127,12 +146,13 @@ def activity_detail(request, pk: int):
     now = timezone.now()
     return render(request, "activities/activity_detail.html", {
         "activity": activity, "sessions": [(s, s.ends_at >= now) for s in activity.sessions.all()],
-        "form": RegistrationForm(), "can_edit": permissions.can_edit(request.user, activity.unit),
+        "form": listing.blank_registration_form(), "can_edit": permissions.can_edit(request.user, activity.unit),
         # What apps built on activities add to its page (the library's resources ...), without importing them.
         "extras": [import_string(path)(request, activity) for path in settings.ACTIVITY_PAGE_EXTRAS],
     })
 
 
+@read_replica
 def activity_ics(request, pk: int):
     activity = selectors.public_activity(pk)
     if activity is None:
@@ -140,11 +160,13 @@ def activity_ics(request, pk: int):
     return ics.ics_response(request, activity.title, [activity], f"hoat-dong-{activity.pk}.ics")
 
 
+@read_replica
 def feed_unit(request, pk: int):
     unit = _unit_or_404(pk)
     return ics.ics_response(request, unit.name, selectors.feed_activities(within=unit)[:5000], f"don-vi-{unit.pk}.ics")
 
 
+@read_replica
 def feed_province(request, code: str):
     province = get_object_or_404(OrgUnit, code=code, kind=OrgUnit.Kind.PROVINCE)
     return ics.ics_response(request, province.name, selectors.feed_activities(within=province)[:5000],
@@ -406,7 +428,8 @@ def check_in(request, session_id: int):
             refused, status = exc.message, 400
     session.refresh_from_db()
     context = {"session": session, "activity": session.activity, "form": form, "walk_form": walk_form,
-               "result": result, "refused": refused}
+               "result": result, "refused": refused,
+               "conflicts": list(selectors.offline_conflicts(request.user, session))}
     if request.htmx and request.GET.get("counts"):
         return render(request, "activities/_counts.html", context)
     return render(request, "activities/check_in.html", context, status=status)

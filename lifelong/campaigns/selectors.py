@@ -1,6 +1,6 @@
 """Reads of campaigns: public (every unit and every citizen reads them)."""
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 
 from lifelong.campaigns.models import ActivityCategory, Campaign
 
@@ -20,3 +20,11 @@ def campaign_current() -> Campaign | None:
 def category_list(campaign: Campaign, *, active_only: bool = True) -> QuerySet[ActivityCategory]:
     queryset = campaign.categories.all()
     return queryset.filter(active=True) if active_only else queryset
+
+
+def current_category_options() -> list[dict]:
+    """Code, letter and name of the active categories of the latest campaign, in its order: the public filters' kinds,
+    in one query (no campaign read first, no model built)."""
+    latest = Campaign.objects.order_by("-year").values("pk")[:1]
+    return list(ActivityCategory.objects.filter(campaign=Subquery(latest), active=True).order_by("order", "pk")
+                .values("code", "letter", "name"))

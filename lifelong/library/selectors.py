@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import Case, Count, IntegerField, QuerySet, Subquery, Value, When
 
 from lifelong.core.text import search_key
@@ -90,3 +90,15 @@ def json_ld(resource: Resource, page_url: str) -> dict:
     if resource.kind == Resource.Kind.COURSE and resource.provider:
         data["provider"] = {"@type": "Organization", "name": resource.provider}
     return data
+
+
+def activity_page_may_show(activity) -> bool:
+    """Whether an activity's page may have something of the library to show: a resource linked to the activity, or a
+    curated list for its kind. One read in plain SQL; when it says no (most activities), the page asks nothing more
+    (views_shelf.activity_page_section), when yes, the section reads what it shows."""
+    links = Resource.activities.through._meta.db_table
+    with connections[router.db_for_read(Resource)].cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {links} WHERE activity_id = %s) "
+                       f"OR EXISTS (SELECT 1 FROM {Collection._meta.db_table} WHERE category_id = %s)",
+                       [activity.pk, activity.category_id])
+        return bool(cursor.fetchone()[0])

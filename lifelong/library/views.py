@@ -5,11 +5,13 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from lifelong.core.replica import read_replica
 from lifelong.library import oai
 
 
 @csrf_exempt  # harvesters POST without a session; the endpoint only reads
 @require_http_methods(["GET", "POST"])
+@read_replica  # harvesters read the whole catalogue: the replica takes that load off the primary
 def oai_endpoint(request):
     arguments = request.POST if request.method == "POST" else request.GET
     request_kw = {key: arguments[key] for key in arguments}

@@ -16,7 +16,7 @@ from lifelong.core import exports
 from lifelong.core.errors import ServiceError
 from lifelong.core.validation import parse_int_param
 from lifelong.core.web import add_service_errors, flash_form_errors, flash_service_error
-from lifelong.library import imports, services
+from lifelong.library import imports, selectors, services
 from lifelong.library.forms import CollectionForm, ResourceForm, ResourceImportForm
 from lifelong.library.models import Collection, Resource
 from lifelong.orgs import selectors as org_selectors
@@ -183,6 +183,8 @@ def resource_activity(request, pk: int):
 def activity_page_section(request, activity) -> str:
     """The activity page's part on the library (settings.ACTIVITY_PAGE_EXTRAS): the resources it introduces, and
     the curated lists made for its kind of activity."""
+    if not selectors.activity_page_may_show(activity):
+        return ""
     public = Resource.objects.filter(published=True, withdrawn_at__isnull=True)
     resources = list(public.filter(activities=activity).order_by("title")[:50])
     curated = [(collection, list(public.filter(collections=collection).order_by("-modified_at")[:5]))

@@ -117,6 +117,17 @@ def kind_rank():
                 default=Value(len(OrgUnit.Kind.values)), output_field=IntegerField())
 
 
+class TreeVersion(models.Model):
+    """One row, counted up in the same transaction as every change to the tree (services and load_units), so that
+    what is derived from the tree (the province and commune options of the public filters) can be kept keyed by it
+    and is never served stale (lifelong.orgs.selectors.unit_choices)."""
+
+    value = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
 class Membership(models.Model):
     class Role(models.TextChoices):
         VIEWER = "viewer", _("Viewer")

@@ -4,11 +4,52 @@ Unit names, kinds and codes are public (they are public bodies, and citizens loo
 activities); members, tokens and everything the later apps attach to a unit are scoped.
 """
 
+from django.core.cache import cache
+from django.db import connections, router
 from django.db.models import Case, Count, QuerySet, Value, When
 
 from lifelong.core.validation import search_words
 from lifelong.orgs import permissions
-from lifelong.orgs.models import ApiToken, Membership, OrgUnit, kind_rank
+from lifelong.orgs.models import ApiToken, Membership, OrgUnit, TreeVersion, kind_rank
+
+# How long the options of a filter stay in the cache: a change to the tree makes them unused at once (their key
+# holds the tree's version), so this only frees the memory of old versions.
+CHOICES_CACHE_SECONDS = 24 * 3600
+
+
+def tree_version() -> int:
+    """The tree's version, counted up by every change to it (services.tree_version_bump); 0 before the first.
+
+    One primary-key read in plain SQL: it is asked on every public list, where the ORM's own work would cost more
+    than the read."""
+    # From the database the units are read from (a replica inside lifelong.core.replica.read_replica views), so that
+    # units read at a version are never those of an older one.
+    with connections[router.db_for_read(TreeVersion)].cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {TreeVersion._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def place_choices(province_id: int | None) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The options of the public filters: every province, and the communes of the chosen one (none without)."""
+    version = tree_version()
+    return (unit_choices(OrgUnit.Kind.PROVINCE, version=version),
+            unit_choices(OrgUnit.Kind.COMMUNE, parent_id=province_id, version=version) if province_id else [])
+
+
+def unit_choices(kind: str, *, parent_id: int | None = None, version: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of every unit of a kind, or of those of a kind under one parent, in Vietnamese alphabetical order.
+    Kept in the cache under the tree's version (read unless given), so they are read from the database once per
+    change to the tree, and never served stale."""
+    key = f"orgs:choices:{tree_version() if version is None else version}:{kind}:{parent_id or ''}"
+    choices = cache.get(key)
+    if choices is None:
+        units = OrgUnit.objects.filter(kind=kind)
+        if parent_id is not None:
+            units = units.filter(parent_id=parent_id)
+        choices = list(units.order_by("sort_key", "pk").values_list("pk", "name"))
+        cache.set(key, choices, CHOICES_CACHE_SECONDS)
+    return choices
 
 
 def unit_roots() -> QuerySet[OrgUnit]:

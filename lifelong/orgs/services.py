@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -27,7 +27,7 @@ from lifelong.core.errors import ConflictError, PermissionDeniedError, Validatio
 from lifelong.core.text import normalize_text
 from lifelong.orgs import paths, permissions
 from lifelong.orgs.importing import UnitRow
-from lifelong.orgs.models import ApiToken, Membership, OrgUnit, User
+from lifelong.orgs.models import ApiToken, Membership, OrgUnit, TreeVersion, User
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +70,13 @@ def _last_child_path(parent: OrgUnit | None) -> str | None:
     return siblings.aggregate(last=Max("path"))["last"]
 
 
+def tree_version_bump() -> None:
+    """Count the tree's version up, in the caller's transaction: every write of a unit's place, name or kind calls
+    it, so that what is kept keyed by the version (selectors.unit_choices) is read again on the next page."""
+    if not TreeVersion.objects.filter(pk=1).update(value=F("value") + 1):
+        TreeVersion.objects.get_or_create(pk=1, defaults={"value": 2})
+
+
 @transaction.atomic
 def unit_create(*, actor, parent: OrgUnit | None, name: str, kind: str, code: str | None = None) -> OrgUnit:
     _require(_may_admin(actor, parent))
@@ -80,6 +87,7 @@ def unit_create(*, actor, parent: OrgUnit | None, name: str, kind: str, code: st
     unit.refresh_keys()
     _full_clean(unit)
     unit.save()
+    tree_version_bump()
     audit_record(actor=actor, action="orgs.unit.created", target=unit, unit_id=unit.pk,
                  name=unit.name, kind=unit.kind, code=unit.code)
     return unit
@@ -100,6 +108,7 @@ def unit_update(*, actor, unit: OrgUnit, version: int, name: str, kind: str, cod
     )
     if not updated:
         raise ConflictError()
+    tree_version_bump()
     before = {field: getattr(unit, field) for field in changes}
     unit.refresh_from_db()
     audit_record(actor=actor, action="orgs.unit.updated", target=unit, unit_id=unit.pk,
@@ -150,6 +159,7 @@ def units_import(*, actor, parent: OrgUnit, rows: list[UnitRow], source_name: st
             created[row.index] = unit
         level_ids = {id(r) for r in level}
         remaining = [r for r in remaining if id(r) not in level_ids]
+    tree_version_bump()
     audit_record(actor=actor, action="orgs.unit.imported", target=parent, unit_id=parent.pk,
                  count=len(created), file=source_name)
     return list(created.values())

@@ -1,20 +1,19 @@
 """Keeping `CompletenessCount` right: each expected reporter counted once in its own unit and every ancestor.
 
 Like the totals, a change is one upsert per batch (n = n + delta), so concurrent changes never lose a
-count. `reporter_state` is the one definition of the stored state; reading turns `open` into missing or
-not yet due by comparing the due date with today.
+count; the rows of the Ministry and the provinces get it as a pending delta, folded in later (folding.py).
+`reporter_state` is the one definition of the stored state; reading turns `open` into missing or not yet
+due by comparing the due date with today.
 """
 
 from collections import Counter
 from datetime import date
 
-from django.db import connection
-
 from lifelong.orgs.models import PATH_STEP, OrgUnit
-from lifelong.reports.models import CompletenessCount, ExpectedReporter
+from lifelong.reports import folding
+from lifelong.reports.models import CompletenessCount, CountDelta, ExpectedReporter
 
 OPEN, ON_TIME, LATE, EXCUSED = "open", "on_time", "late", "excused"
-_BATCH = 500
 
 
 def reporter_state(excused: bool, report_status: str, report_late: bool) -> str:
@@ -46,19 +45,9 @@ def apply(campaign_id: int, changes: list[tuple[str, int, date, str, int]]) -> N
     for path, depth, due, state, delta in changes:
         for ancestor in _ancestor_paths(path):
             deltas[(ids[ancestor], depth, due, state)] += delta
-    rows = [(campaign_id, unit_id, depth, due, state, n) for (unit_id, depth, due, state), n in sorted(deltas.items())
-            if n]
-    q = connection.ops.quote_name
-    table = q(CompletenessCount._meta.db_table)
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _BATCH):
-            batch = rows[start:start + _BATCH]
-            cursor.execute(
-                f"INSERT INTO {table} (campaign_id, unit_id, depth, due_date, state, n) VALUES "
-                + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(batch))
-                + " ON CONFLICT (campaign_id, unit_id, depth, due_date, state)"
-                + f" DO UPDATE SET n = {table}.n + excluded.n",
-                [value for row in batch for value in row])
+    rows = [(campaign_id, unit_id, depth, due, state, n) for (unit_id, depth, due, state), n in deltas.items() if n]
+    depth_of = {ids[path]: len(path) // PATH_STEP - 1 for path in paths}
+    folding.add(folding.COUNTS, rows, depth_of)
 
 
 def change(reporter: ExpectedReporter, before: str | None, after: str | None, *, old_due: date | None = None) -> None:
@@ -74,5 +63,6 @@ def change(reporter: ExpectedReporter, before: str | None, after: str | None, *,
 def rebuild(campaign_id: int) -> None:
     """Recount a campaign from its expected reporters (a repair tool; normal work never needs it)."""
     CompletenessCount.objects.filter(campaign_id=campaign_id).delete()
+    CountDelta.objects.filter(campaign_id=campaign_id).delete()
     apply(campaign_id, [(r.unit_path, r.unit_depth, r.due_date, state_of(r), 1)
                         for r in ExpectedReporter.objects.filter(campaign_id=campaign_id)])

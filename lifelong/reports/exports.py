@@ -21,6 +21,7 @@ from lifelong.campaigns.models import Campaign
 from lifelong.core import exports
 from lifelong.core.exports import Sheet
 from lifelong.core.text import search_key
+from lifelong.core.web import id_url_maker
 from lifelong.documents.nd30 import OfficialDocument, Section, Signature, Table, build_docx
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.models import OrgUnit
@@ -28,7 +29,7 @@ from lifelong.plans import headers
 from lifelong.plans.models import issuer_name
 from lifelong.reports import selectors
 from lifelong.reports.models import GROUPS, TOTAL, ExpectedReporter, Indicator, ParticipantGroup, Report
-from lifelong.reports.templatetags.report_numbers import format_value
+from lifelong.reports.templatetags.report_numbers import format_value, value_formatter
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -140,8 +141,11 @@ def totals_table(unit: OrgUnit, campaign: Campaign, *, accepted_only: bool = Fal
     sums = selectors.unit_totals(unit, campaign, accepted_only=accepted_only)
     per_child = selectors.children_totals(unit, campaign, accepted_only=accepted_only)
     children = list(org_selectors.unit_children(unit))
+    # By the ids just read: "the unit's parent is this one, or it is this one" joined every report of the country to
+    # the tree (a quarter of a second on the national dataset, docs/benchmarks.md issue 18).
     reports = {unit_id: (status, bool(comment)) for unit_id, status, comment in Report.objects.filter(
-        Q(unit__parent=unit) | Q(unit=unit), campaign=campaign).values_list("unit_id", "status", "return_comment")}
+        unit_id__in=[unit.pk, *(c.pk for c in children)], campaign=campaign).values_list(
+        "unit_id", "status", "return_comment")}
     excused = set(ExpectedReporter.objects.filter(Q(parent=unit) | Q(unit=unit), campaign=campaign, excused=True)
                   .values_list("unit_id", flat=True))
     counted_status = _counted_status(accepted_only)
@@ -216,16 +220,17 @@ def _entities(table: TotalsTable, language: str) -> list[tuple[Head, ChildTotals
         items.append((Head("own", "own", str(_("Own report")), title=table.unit.name,
                            url=reverse("report_edit", args=[table.unit.pk]) + f"?campaign={table.campaign.pk}",
                            state=own.state, state_label=own.state_label), own))
+        totals_url = id_url_maker("report_totals")
         for child in table.children:
-            items.append((Head("child", f"u{child.unit.pk}", child.unit.name,
-                               url=reverse("report_totals", args=[child.unit.pk]) + query,
+            items.append((Head("child", f"u{child.unit.pk}", child.unit.name, url=totals_url(child.unit.pk) + query,
                                state=child.state, state_label=child.state_label), child))
     return items
 
 
-def _value_cell(table: TotalsTable, entity: ChildTotals | None, indicator: Indicator, key: str) -> Cell:
+def _value_cell(table: TotalsTable, entity: ChildTotals | None, indicator: Indicator, key: str,
+                formatted=format_value) -> Cell:
     value = table.total_values.get(indicator.pk) if entity is None else entity.value(indicator)
-    return Cell(text=format_value(value, indicator) if value is not None else "—",
+    return Cell(text=formatted(value, indicator) if value is not None else "—",
                 css="num" if value is not None else "num blank", unit=key, code=indicator.code)
 
 
@@ -238,6 +243,7 @@ def totals_grid(table: TotalsTable, layout: str, language: str = "vi") -> Grid:
                        for i in numeric]
     with translation.override(language):
         corner = str(_("Indicator")) if layout == LAYOUT_INDICATORS else str(_("Unit"))
+    formatted = value_formatter()  # the figures as format_value writes them, the language's grouping read once
     if layout == LAYOUT_UNITS:
         rows = []
         for head, entity in entities:
@@ -245,7 +251,7 @@ def totals_grid(table: TotalsTable, layout: str, language: str = "vi") -> Grid:
                 cells = [Cell(text=entity.blank_label, css=f"no-report no-report-{entity.blank_reason}",
                               colspan=len(numeric), unit=head.key)] if numeric else []
             else:
-                cells = [_value_cell(table, entity, i, head.key) for i in numeric]
+                cells = [_value_cell(table, entity, i, head.key, formatted) for i in numeric]
             rows.append(GridRow(head, cells))
         return Grid(layout, corner, indicator_heads, rows)
     rows = []
@@ -257,7 +263,7 @@ def totals_grid(table: TotalsTable, layout: str, language: str = "vi") -> Grid:
                     cells.append(Cell(text=entity.blank_label, css=f"no-report no-report-{entity.blank_reason}",
                                       rowspan=len(numeric), unit=entity_head.key))
                 continue
-            cells.append(_value_cell(table, entity, indicator, entity_head.key))
+            cells.append(_value_cell(table, entity, indicator, entity_head.key, formatted))
         rows.append(GridRow(head, cells))
     return Grid(layout, corner, [h for h, _e in entities], rows)
 

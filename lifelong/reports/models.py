@@ -20,7 +20,11 @@ reporting for a campaign (`ReportingLock`) and let some children through (`LockE
 `Total` holds, for every unit, the sums of its own report and of every report below it, per
 indicator and group, in two columns: counting submitted and accepted reports, and counting accepted
 ones only. The services keep it right at each submit, return and accept (one upsert per ancestor
-row, no batch job), so reading the whole country's totals reads a few dozen rows.
+row, no batch job), so reading the whole country's totals reads a few dozen rows. The rows of the
+Ministry and the provinces, which every submit below them would write at the deadline, are not
+updated by each transition: it appends its change to `TotalDelta` (and `CountDelta` for the
+completeness counts), which is folded into them about once a second; readers add the deltas not yet
+folded, so what they show is exact at every moment (totals.py, folding.py, docs/reporting.md).
 
 `Notification` and `ReminderLog` carry reminders to the members of units that have not reported;
 the log makes sure no unit gets the same reminder twice.
@@ -269,6 +273,43 @@ class CompletenessCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} d{self.depth} {self.due_date} {self.state}: {self.n}"
+
+
+class TotalDelta(models.Model):
+    """A change to a `Total` row of a hot level (the Ministry, a province) not folded into it yet.
+
+    Transitions only append here (no shared row is written, so no submit waits for another); folding
+    adds them up into `Total` and deletes them in one statement. Readers add them to `Total`."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+", db_index=False)
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", db_index=False)
+    group = models.CharField(max_length=12, blank=True, default=TOTAL)
+    submitted_sum = models.BigIntegerField(default=0)
+    accepted_sum = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["campaign", "unit"], name="totaldelta_campaign_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.indicator_id}/{self.group or '-'}: +{self.submitted_sum} (+{self.accepted_sum})"
+
+
+class CountDelta(models.Model):
+    """A change to a `CompletenessCount` row of a hot level not folded into it yet (as `TotalDelta`)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+", db_index=False)
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    depth = models.PositiveSmallIntegerField()
+    due_date = models.DateField()
+    state = models.CharField(max_length=10)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["campaign", "unit"], name="countdelta_campaign_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} d{self.depth} {self.due_date} {self.state}: {self.n:+d}"
 
 
 class Notification(models.Model):

@@ -12,7 +12,17 @@ from django.utils import timezone
 
 from lifelong.campaigns.models import Campaign
 from lifelong.orgs.models import OrgUnit
-from lifelong.reports.models import TOTAL, CompletenessCount, ExpectedReporter, Indicator, Report, ReportEvent, Total
+from lifelong.reports.models import (
+    TOTAL,
+    CompletenessCount,
+    CountDelta,
+    ExpectedReporter,
+    Indicator,
+    Report,
+    ReportEvent,
+    Total,
+    TotalDelta,
+)
 
 ON_TIME, LATE, MISSING, PENDING, EXCUSED = "on_time", "late", "missing", "pending", "excused"
 STATUSES = [ON_TIME, LATE, MISSING, PENDING, EXCUSED]
@@ -41,22 +51,31 @@ def _column(accepted_only: bool) -> str:
     return "accepted_sum" if accepted_only else "submitted_sum"
 
 
+def _with_pending(model, delta_model, fields: tuple[str, ...], **filters):
+    """The rows of a table of sums and its deltas not folded yet (reports.folding), in one statement (one
+    snapshot: a fold between two reads could count a delta twice or not at all)."""
+    return model.objects.filter(**filters).values_list(*fields).union(
+        delta_model.objects.filter(**filters).values_list(*fields), all=True)
+
+
 def unit_totals(unit: OrgUnit, campaign: Campaign, *, accepted_only: bool = False) -> dict[tuple[int, str], int]:
     """{(indicator id, group): sum} of the unit's own report and everything below it: one indexed read."""
-    column = _column(accepted_only)
-    rows = Total.objects.filter(campaign=campaign, unit=unit).values_list("indicator_id", "group", column)
-    return {(indicator_id, group): value for indicator_id, group, value in rows}
+    result: dict[tuple[int, str], int] = {}
+    fields = ("indicator_id", "group", _column(accepted_only))
+    for indicator_id, group, value in _with_pending(Total, TotalDelta, fields, campaign=campaign, unit=unit):
+        result[(indicator_id, group)] = result.get((indicator_id, group), 0) + value
+    return result
 
 
 def children_totals(unit: OrgUnit, campaign: Campaign, *, accepted_only: bool = False,
                     group: str = TOTAL) -> dict[int, dict[int, int]]:
     """{child id: {indicator id: sum}} for the drill-down table, in one query."""
-    column = _column(accepted_only)
-    rows = (Total.objects.filter(campaign=campaign, unit__parent=unit, group=group)
-            .values_list("unit_id", "indicator_id", column))
     result: dict[int, dict[int, int]] = {}
-    for unit_id, indicator_id, value in rows:
-        result.setdefault(unit_id, {})[indicator_id] = value
+    for unit_id, indicator_id, value in _with_pending(Total, TotalDelta, ("unit_id", "indicator_id",
+                                                                          _column(accepted_only)),
+                                                      campaign=campaign, unit__parent=unit, group=group):
+        sums = result.setdefault(unit_id, {})
+        sums[indicator_id] = sums.get(indicator_id, 0) + value
     return result
 
 
@@ -160,13 +179,15 @@ def completeness(unit: OrgUnit, campaign: Campaign, *, today: date | None = None
     direct = list(ExpectedReporter.objects.filter(campaign=campaign, parent=unit)
                   .annotate(state=_state_case(today)).select_related("unit"))
     branches: dict[int, Counts] = {}
-    for unit_id, state, due, n in (CompletenessCount.objects.filter(campaign=campaign, unit__parent=unit)
-                                   .values_list("unit_id", "state", "due_date", "n")):
+    for unit_id, state, due, n in _with_pending(CompletenessCount, CountDelta, ("unit_id", "state", "due_date", "n"),
+                                                campaign=campaign, unit__parent=unit):
         branches.setdefault(unit_id, Counts()).add(_read_state(state, due, today), n)
     levels: dict[int, Counts] = {}
     subtree = Counts()
-    for depth, state, due, n in (CompletenessCount.objects.filter(campaign=campaign, unit=unit)
-                                 .exclude(depth=unit.depth).values_list("depth", "state", "due_date", "n")):
+    for depth, state, due, n in _with_pending(CompletenessCount, CountDelta, ("depth", "state", "due_date", "n"),
+                                              campaign=campaign, unit=unit):
+        if depth == unit.depth:
+            continue
         levels.setdefault(depth - unit.depth, Counts()).add(_read_state(state, due, today), n)
         subtree.add(_read_state(state, due, today), n)
     children = [ChildRow(reporter=r, status=r.state, report_status=r.report_status,

@@ -187,7 +187,11 @@ def expected_reporter_excuse(*, actor, reporter: ExpectedReporter, reason: str, 
 def report_for(unit: OrgUnit, campaign: Campaign) -> Report:
     """The unit's report for the campaign, or an empty draft that is not saved: looking at a report writes
     nothing (a viewer's visit changes no row); the first save creates it (`_stored`)."""
-    return Report.objects.filter(campaign=campaign, unit=unit).first() or Report(campaign=campaign, unit=unit)
+    report = Report.objects.filter(campaign=campaign, unit=unit).first()
+    if report is None:
+        return Report(campaign=campaign, unit=unit)
+    report.unit, report.campaign = unit, campaign  # already loaded: not read a second time
+    return report
 
 
 def _stored(report: Report) -> Report:

@@ -4,17 +4,17 @@ A transition adds or removes one report's contribution with a single upsert stat
 INSERT ... ON CONFLICT (campaign, unit, indicator, group) DO UPDATE SET sum = sum + excluded.sum,
 which PostgreSQL and SQLite both run atomically per row, so concurrent submits below the same parent
 never lose an update. Rows are written in a fixed order to keep PostgreSQL's row locks in one order.
+The rows of the Ministry and the provinces get the change as a pending delta instead, folded in about
+once a second (folding.py): at the deadline every submit of the country would otherwise queue on them.
 """
 
 from collections import defaultdict
 
-from django.db import connection
-
 from lifelong.orgs.models import OrgUnit
-from lifelong.reports.models import TOTAL, Indicator, Report, ReportValue, Total
+from lifelong.reports import folding
+from lifelong.reports.models import TOTAL, Indicator, Report, ReportValue, Total, TotalDelta
 
 SUBMITTED, ACCEPTED = "submitted_sum", "accepted_sum"
-_BATCH = 500
 
 
 def report_contribution(report: Report) -> dict[tuple[int, str], int]:
@@ -29,8 +29,9 @@ def report_contribution(report: Report) -> dict[tuple[int, str], int]:
     return dict(contribution)
 
 
-def _ancestor_ids(unit: OrgUnit) -> list[int]:
-    return sorted(OrgUnit.objects.filter(path__in=[*unit.ancestor_paths(), unit.path]).values_list("pk", flat=True))
+def _ancestor_depths(unit: OrgUnit) -> dict[int, int]:
+    """{id: depth} of the unit and every ancestor, in one query."""
+    return dict(OrgUnit.objects.filter(path__in=[*unit.ancestor_paths(), unit.path]).values_list("pk", "depth"))
 
 
 def apply(report: Report, *, sign: int, columns: tuple[str, ...]) -> None:
@@ -38,31 +39,20 @@ def apply(report: Report, *, sign: int, columns: tuple[str, ...]) -> None:
     contribution = report_contribution(report)
     if not contribution:
         return
-    table = connection.ops.quote_name(Total._meta.db_table)
-    q = connection.ops.quote_name
     sums = {column: sign if column in columns else 0 for column in (SUBMITTED, ACCEPTED)}
+    depths = _ancestor_depths(report.unit)
     rows = [
         (report.campaign_id, unit_id, indicator_id, group, value * sums[SUBMITTED], value * sums[ACCEPTED])
-        for unit_id in _ancestor_ids(report.unit)
-        for (indicator_id, group), value in sorted(contribution.items())
+        for unit_id in depths
+        for (indicator_id, group), value in contribution.items()
     ]
-    columns_sql = ", ".join(q(c) for c in ("campaign_id", "unit_id", "indicator_id", "group", SUBMITTED, ACCEPTED))
-    conflict = ", ".join(q(c) for c in ("campaign_id", "unit_id", "indicator_id", "group"))
-    update = ", ".join(f"{q(c)} = {table}.{q(c)} + excluded.{q(c)}" for c in (SUBMITTED, ACCEPTED))
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _BATCH):
-            batch = rows[start:start + _BATCH]
-            placeholders = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(batch))
-            cursor.execute(
-                f"INSERT INTO {table} ({columns_sql}) VALUES {placeholders} "
-                f"ON CONFLICT ({conflict}) DO UPDATE SET {update}",
-                [value for row in batch for value in row],
-            )
+    folding.add(folding.TOTALS, rows, depths)
 
 
 def rebuild(campaign_id: int) -> int:
     """Recompute every total of a campaign from the reports (a repair tool; normal work never needs it)."""
     Total.objects.filter(campaign_id=campaign_id).delete()
+    TotalDelta.objects.filter(campaign_id=campaign_id).delete()
     count = 0
     for report in Report.objects.filter(campaign_id=campaign_id, status__in=[Report.Status.SUBMITTED,
                                                                              Report.Status.ACCEPTED]).select_related("unit"):

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from lifelong.core.errors import ConflictError, PermissionDeniedError, ServiceError
 from lifelong.core.exports import csv_response
+from lifelong.core.replica import read_replica
 from lifelong.core.text import search_key
 from lifelong.core.validation import parse_int_param
 from lifelong.core.web import flash_service_error
@@ -26,7 +27,7 @@ from lifelong.orgs import permissions
 from lifelong.orgs import selectors as org_selectors
 from lifelong.orgs.views import _unit_or_404
 from lifelong.plans.views import _campaign_or_404
-from lifelong.reports import charts, exports, reminders, selectors, services, validation
+from lifelong.reports import charts, exports, pages, reminders, selectors, services, validation
 from lifelong.reports.form_2025 import SECTIONS
 from lifelong.reports.models import GROUPS, ExpectedReporter, Notification, ParticipantGroup, Report, ReportingLock
 
@@ -112,7 +113,7 @@ def report_edit(request, pk: int):
         raise PermissionDenied
     campaign = _campaign_or_404(request)
     report = services.report_for(unit, campaign)
-    status, errors, warnings = 200, {}, []
+    status, errors, warnings, conflict = 200, {}, [], None
     data = validation.fields_from_report(report)
     proposals = services.report_proposals(report) if report.status == Report.Status.DRAFT else {}
     indicators = {i.code: i for i in selectors.indicators(campaign)}
@@ -146,14 +147,50 @@ def report_edit(request, pk: int):
         except ServiceError as exc:
             status = 409 if isinstance(exc, ConflictError) else 400
             errors = {d["field"]: d["message"] for d in exc.details if d.get("field")}
-            messages.error(request, exc.message)
             report = services.report_for(unit, campaign)  # as it is now (someone else may have saved it)
+            if status == 409:  # the page shows both versions side by side instead of a message
+                conflict = _versions_side_by_side(campaign, request.POST, report)
+            else:
+                messages.error(request, exc.message)
         except ValueError:
             status = 400
             messages.error(request, _("The page was out of date; reload it and try again."))
     context = _report_context(request, unit, campaign, report, data, errors, warnings, proposals)
-    context["form_data_lock"] = report.lock_version if status != 409 else _lock_version(request)
+    # After a conflict the form holds what this person typed and the version saved meanwhile: saving again,
+    # having seen both versions side by side, keeps theirs; reloading the page takes the saved one.
+    context["form_data_lock"] = report.lock_version
+    context["conflict"] = conflict
     return render(request, "reports/report_edit.html", context, status=status)
+
+
+@dataclass
+class VersionDifference:
+    label: str
+    yours: str
+    saved: str
+
+
+def _versions_side_by_side(campaign, posted, report) -> list[VersionDifference]:
+    """The fields where what was sent differs from the version saved in the meantime (a 409)."""
+    saved = validation.fields_from_report(report)
+    yes_no = {validation.YES: _("Yes"), validation.NO: _("No"), "on": _("Not applicable")}
+    differences = []
+    for section in build_sections(campaign, posted, {}):
+        for item in section.indicators:
+            names = [(f.name, f.label) for f in item.fields]
+            names.append((validation.na_field_name(item.indicator), _("Not applicable")))
+            for name, label in names:
+                yours, theirs = str(posted.get(name, "")).strip(), str(saved.get(name, "")).strip()
+                if yours != theirs:
+                    differences.append(VersionDifference(
+                        f"{item.indicator.code}. {item.label}" + (f" · {label}" if label else ""),
+                        yes_no.get(yours, yours) or "—", yes_no.get(theirs, theirs) or "—"))
+    for narrative in campaign.narrative_sections.all():
+        name = f"n.{narrative.code}"
+        yours, theirs = str(posted.get(name, "")).strip(), str(saved.get(name, "")).strip()
+        if yours != theirs:
+            differences.append(VersionDifference(narrative.title, yours or "—", theirs or "—"))
+    return differences
 
 
 @require_POST
@@ -217,6 +254,7 @@ def _totals_link(campaign, accepted_only: bool, **params) -> str:
     return "?" + urlencode({k: v for k, v in query.items() if v})
 
 
+@read_replica
 def report_totals(request, pk: int):
     unit = _unit_or_404(pk)
     _require_view(request, unit)
@@ -251,6 +289,7 @@ def report_totals(request, pk: int):
     })
 
 
+@read_replica
 def report_totals_export(request, pk: int, fmt: str):
     unit = _unit_or_404(pk)
     _require_view(request, unit)
@@ -260,6 +299,7 @@ def report_totals_export(request, pk: int, fmt: str):
     return exports.xlsx_response(table) if fmt == "xlsx" else exports.csv_response(table)
 
 
+@read_replica
 def report_totals_chart_csv(request, pk: int):
     """The data of the totals page's bar chart: every unit directly below, its state and its value."""
     unit = _unit_or_404(pk)
@@ -285,6 +325,7 @@ def _completeness_result(request, unit, campaign):
     return sort, selectors.completeness(unit, campaign, sort=sort if sort in selectors.SORTS else "name")
 
 
+@read_replica
 def completeness(request, pk: int):
     unit = _unit_or_404(pk)
     _require_view(request, unit)
@@ -293,7 +334,8 @@ def completeness(request, pk: int):
     lock = ReportingLock.objects.filter(campaign=campaign, unit=unit).prefetch_related("exceptions").first()
     return render(request, "reports/completeness.html", {
         "unit": unit, "campaign": campaign, "breadcrumbs": org_selectors.unit_breadcrumbs(unit), "result": result,
-        "sort": sort, "can_edit": permissions.can_edit(request.user, unit), "lock": lock,
+        "sort": sort, "lines": pages.completeness_lines(result), "can_edit": permissions.can_edit(request.user, unit),
+        "lock": lock,
         "excepted": {e.unit_id for e in lock.exceptions.all()} if lock else set(),
         "chart": charts.levels_chart(result),
         "levels": [(charts.level_name(depth), counts) for depth, counts in result.levels],
@@ -303,6 +345,7 @@ def completeness(request, pk: int):
     })
 
 
+@read_replica
 def completeness_levels_csv(request, pk: int):
     """The data of the completeness chart: per level below, how many reported on time, late, not at all."""
     unit = _unit_or_404(pk)

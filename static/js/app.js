@@ -11,6 +11,9 @@
 //   [data-locate]              the learning assistant's "use my location" button: fills the lat/lon of its
 //                              form from the browser's location, then submits it (data-locating and
 //                              data-denied hold the messages shown meanwhile or when it is refused).
+//   <form data-logout>         logging out deletes what the offline pages kept on this device (the server
+//                              answers with Clear-Site-Data); if some of it was never sent, the person
+//                              is asked first (data-pending-warning holds the question).
 //   <details data-site-menu>   the header's menu (templates/base.html); app.css shows its links inline on
 //                              wide screens, or, in browsers without ::details-content, this opens it there.
 (function () {
@@ -94,4 +97,34 @@
     window.setTimeout(tick, 1000);
   }
   tick();
+  // What static/js/offline.js keeps waiting to be sent: check-ins in "queue", reports saved offline in "reports".
+  function pendingOnDevice() {
+    return new Promise(function (resolve) {
+      if (!("indexedDB" in window)) { resolve(0); return; }
+      var request = indexedDB.open("lifelong-offline", 1);
+      request.onupgradeneeded = function () { request.transaction.abort(); };  // never opened here: nothing kept
+      request.onerror = function () { resolve(0); };
+      request.onsuccess = function () {
+        var db = request.result, count = 0;
+        var tx = db.transaction(["queue", "reports"], "readonly");
+        tx.objectStore("queue").count().onsuccess = function (e) { count += e.target.result; };
+        tx.objectStore("reports").getAll().onsuccess = function (e) {
+          count += e.target.result.filter(function (r) { return r.queued; }).length;
+        };
+        tx.oncomplete = function () { db.close(); resolve(count); };
+        tx.onerror = function () { db.close(); resolve(0); };
+      };
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-logout") || form.dataset.checked) return;
+    event.preventDefault();
+    pendingOnDevice().then(function (count) {
+      if (count && !window.confirm(form.dataset.pendingWarning)) return;
+      form.dataset.checked = "1";
+      form.submit();
+    });
+  });
 })();

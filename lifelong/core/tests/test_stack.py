@@ -1,6 +1,7 @@
 """The production processes on real parts, run directly (this machine has no container runtime): gunicorn with
 config/gunicorn.conf.py and the background worker, from the environment only (DEBUG=0), against a PostgreSQL
-database of their own and Redis. They answer /healthz and /readyz, and log one JSON object per line.
+database of their own and Redis. They answer /healthz and /readyz, and log one JSON object per line. Read-only
+pages read from a (stand-in) read-only replica.
 
 Runs where the suite runs on PostgreSQL (.ci/run's second pass): the processes need a server database."""
 
@@ -53,7 +54,11 @@ def test_web_and_worker_run_from_the_environment_and_log_json(tmp_path):
     env.update(DEBUG="0", SECRET_KEY="stack-" + "k" * 50, ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=database_url,
                CACHE_URL="redis://127.0.0.1:6379/13", PORT=str(port), WEB_CONCURRENCY="1", LOG_FORMAT="json",
                CREDENTIAL_SIGNING_KEY=signing_key.replace("\n", "\\n"), DJANGO_SETTINGS_MODULE="config.settings",
-               STATIC_ROOT=str(tmp_path / "static"))
+               STATIC_ROOT=str(tmp_path / "static"), DB_CONN_MAX_AGE="60",
+               # The same database as a stand-in for a streaming replica, read-only like a hot standby: a write
+               # routed there would fail. Its connections are named so that pg_stat_activity shows them.
+               DATABASE_REPLICA_URL=f"{database_url}?application_name=lifelong-replica"
+                                    "&options=-c%20default_transaction_read_only%3Don")
     python = sys.executable
     processes = []
     try:
@@ -76,6 +81,14 @@ def test_web_and_worker_run_from_the_environment_and_log_json(tmp_path):
         assert status == 200 and json.loads(body)["checks"] == {"database": "ok", "cache": "ok", "migrations": "ok"}
         page = _get(f"http://127.0.0.1:{port}/tro-ly/?q=lop+excel")
         assert page[0] == 200, web_log.read_text()[-3000:]
+        listing = _get(f"http://127.0.0.1:{port}/activities/?q=ky+nang")
+        assert listing[0] == 200, web_log.read_text()[-3000:]
+        assert _get(f"http://127.0.0.1:{port}/oai?verb=Identify")[0] == 200
+        with connection.cursor() as cursor:  # the replica's connection read the activities
+            cursor.execute("SELECT query FROM pg_stat_activity WHERE application_name = 'lifelong-replica' "
+                           "AND datname = %s", [connection.settings_dict["NAME"]])
+            replica_queries = [row[0] for row in cursor.fetchall()]
+        assert replica_queries, "no connection to the replica"
         time.sleep(1)
         assert all(process.poll() is None for process in processes)  # both still running
         access = [json.loads(line) for line in web_log.read_text().splitlines() if '"gunicorn.access"' in line]

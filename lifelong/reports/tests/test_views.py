@@ -55,7 +55,7 @@ def test_two_sessions_edit_one_draft(client, tree, reporting, make_user):
     assert client.post(url, {"v.b1": "4", "lock_version": lock}).status_code == 302
     response = client.post(url, {"v.b1": "9", "lock_version": lock})
     assert response.status_code == 409
-    assert "Người khác đã sửa" in response.content.decode()
+    assert "Có người đã lưu báo cáo này trong lúc bạn nhập" in response.content.decode()
     assert 'value="9"' in response.content.decode()  # what the second person typed is still on the page
     assert Report.objects.get(unit=tree.school).values.get(indicator__code="b1").number == 4
 

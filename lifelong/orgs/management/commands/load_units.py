@@ -14,7 +14,7 @@ from vietnam_provinces import Province, VietNamDivisionType, Ward
 from lifelong.core.audit import audit_record
 from lifelong.orgs import paths
 from lifelong.orgs.models import OrgUnit
-from lifelong.orgs.services import unit_create
+from lifelong.orgs.services import tree_version_bump, unit_create
 
 MINISTRY_CODE = "BGDDT"
 MINISTRY_NAME = "Bộ Giáo dục và Đào tạo"
@@ -72,6 +72,7 @@ class Command(BaseCommand):
         created += self._create_missing(ministry, provinces, by_province, existing)
         elapsed = time.monotonic() - started
         if created or updated:
+            tree_version_bump()
             audit_record(actor=None, action="orgs.unit.loaded", target=ministry, unit_id=ministry.pk,
                          created=created, updated=updated)
             self.stdout.write(f"load_units: created {created}, renamed {updated} units in {elapsed:.1f} s.")
