@@ -67,6 +67,7 @@ bench: install
 	$(PY) benchmarks/contests.py
 	$(PY) benchmarks/assistant.py
 	$(PY) benchmarks/contention.py
+	$(PY) benchmarks/reading.py
 
 clean:
 	rm -rf $(VENV) .tools var

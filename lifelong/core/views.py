@@ -87,7 +87,7 @@ def service_worker(request):
     """/sw.js at the root, so that it may control the check-in and report pages; configured in front of its code."""
     code, assets, version = (_service_worker_source if settings.DEBUG else _cached_worker)()
     config = {"version": version, "assets": assets, "pages": OFFLINE_PAGES,
-              "offlineTitle": _("No connection"),
+              "offlineTitle": _("No connection"), "siteName": _("Lifelong learning"), "retry": _("Try again"),
               "offlineText": _("This page was not saved on this device yet. Open it once while connected; "
                                "after that it works without a connection.")}
     body = f"self.LIFELONG = {json.dumps(config, ensure_ascii=False)};\n{code}"

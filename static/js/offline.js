@@ -109,7 +109,7 @@
     function refreshStatus() {
       return queued(session).then(function (items) {
         if (workOffline()) {
-          showStatus(text("offline") + " " + text("waiting", { n: items.length }), true);
+          showStatus(text("offline") + (items.length ? " " + text("waiting", { n: items.length }) : ""), true);
         } else if (items.length) {
           showStatus(text("waiting", { n: items.length }), false);
         } else {
@@ -120,8 +120,17 @@
       });
     }
 
+    function showRoster(count) {
+      var note = document.getElementById("roster-note");
+      if (note) { note.textContent = text("roster_saved", { n: count }); note.hidden = false; }
+    }
+
     function loadRoster() {
-      if (!navigator.onLine) return Promise.resolve();
+      if (!navigator.onLine) {  // what the last visit kept
+        return get("rosters", session).then(function (roster) {
+          if (roster) showRoster(Object.keys(roster.entries).length);
+        });
+      }
       return fetch(form.dataset.rosterUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
         .then(function (roster) {
@@ -129,8 +138,7 @@
           roster.registrations.forEach(function (r) { entries[normalise(r.code)] = r; });
           return put("rosters", { session: session, entries: entries, fetched_at: Date.now() }).then(function () {
             form.dataset.roster = String(roster.registrations.length);
-            var note = document.getElementById("roster-note");
-            if (note) { note.textContent = text("roster_saved", { n: roster.registrations.length }); note.hidden = false; }
+            showRoster(roster.registrations.length);
           });
         }).catch(function () { /* the copy from the last visit stays */ });
     }

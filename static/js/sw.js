@@ -24,9 +24,13 @@ self.addEventListener("activate", function (event) {
 });
 
 function offlinePage() {
+  // The stylesheet comes from this worker's own cache; the texts are translated by the server (service_worker).
   var html = "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">" +
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + CONFIG.offlineTitle +
-    "</title><body><main><h1>" + CONFIG.offlineTitle + "</h1><p>" + CONFIG.offlineText + "</p></main></body></html>";
+    "</title><link rel=\"stylesheet\" href=\"" + CONFIG.assets[0] + "\"><body><header class=\"site-header\">" +
+    "<a class=\"brand\" href=\"/\">" + CONFIG.siteName + "</a></header><main><h1>" + CONFIG.offlineTitle +
+    "</h1><p class=\"notice\">" + CONFIG.offlineText + "</p><p><a class=\"button\" href=\"\">" + CONFIG.retry +
+    "</a></p></main></body></html>";
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 

@@ -46,18 +46,18 @@ def test_two_phones_check_in_offline_then_sync_once(live_server, browser, tree, 
         page.wait_for_selector("[data-testid=roster-note]:visible")
         context.set_offline(True)
         page.reload()  # from the service worker's copy
-        assert "Đang mất mạng" in page.locator("[data-testid=offline-status]").inner_text()
+        expect(page.locator("[data-testid=offline-status]")).to_contain_text("Đang mất mạng")
 
     (first_context, first), (second_context, second) = phones
     first.fill("#id_code", lan.code.lower())
     first.click("[data-testid=checkin-submit]")
-    assert "Đỗ Thị Lan" in first.locator("[data-testid=offline-results] li").first.inner_text()
+    expect(first.locator("[data-testid=offline-results] li").first).to_contain_text("Đỗ Thị Lan")
     first.click("#walkin-form >> xpath=.. >> summary")
     first.fill("#walkin-form [name=name]", "Trần Văn Bình")
     first.select_option("#walkin-form [name=group]", "residents")
     first.click("#walkin-form button[type=submit]")
     expect(first.locator("[data-offline-checkin]")).to_have_attribute("data-pending", "2")
-    assert "2 mục đang chờ gửi" in first.locator("[data-testid=offline-status]").inner_text()
+    expect(first.locator("[data-testid=offline-status]")).to_contain_text("2 mục đang chờ gửi")
     first.screenshot(path="/tmp/offline-checkin-queued.png", full_page=True)
     second.fill("#id_code", lan.code)
     second.click("[data-testid=checkin-submit]")
@@ -66,17 +66,17 @@ def test_two_phones_check_in_offline_then_sync_once(live_server, browser, tree, 
 
     first_context.set_offline(False)
     expect(first.locator("[data-offline-checkin]")).to_have_attribute("data-pending", "0")
-    assert "Đã gửi và được tính" in first.locator("[data-testid=offline-results]").inner_text()
+    expect(first.locator("[data-testid=offline-results]")).to_contain_text("Đã gửi và được tính")
     second_context.set_offline(False)
     expect(second.locator("[data-offline-checkin]")).to_have_attribute("data-pending", "0")
-    assert "Trùng, không tính thêm" in second.locator("[data-testid=offline-results]").inner_text()
+    expect(second.locator("[data-testid=offline-results]")).to_contain_text("Trùng, không tính thêm")
 
     session.refresh_from_db()
     assert session.checked_in_count == 2  # Lan once, and the walk-in
     assert Registration.objects.get(walk_in=True).name == "Trần Văn Bình"
     assert OfflineCheckIn.objects.filter(outcome="conflict").count() == 1
     second.reload()
-    assert "Đỗ Thị Lan" in second.locator("[data-testid=conflicts]").inner_text()
+    expect(second.locator("[data-testid=conflicts]")).to_contain_text("Đỗ Thị Lan")
     second.screenshot(path="/tmp/offline-checkin-conflict.png", full_page=True)
     for context, _page in phones:
         context.close()
@@ -97,7 +97,7 @@ def test_report_typed_offline_is_sent_later_and_a_conflict_shows_both(live_serve
     page.fill('[name="v.b1"]', "7")
     page.click("[data-testid=save]")
     expect(page.locator("[data-offline-report]")).to_have_attribute("data-pending", "1")
-    assert "Báo cáo đã lưu trên máy lúc" in page.locator("[data-testid=offline-status]").inner_text()
+    expect(page.locator("[data-testid=offline-status]")).to_contain_text("Báo cáo đã lưu trên máy lúc")
     assert not Report.objects.filter(unit=tree.taymo).exists()
     context.set_offline(False)
     page.wait_for_selector("text=Đã lưu dự thảo")

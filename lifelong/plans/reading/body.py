@@ -37,10 +37,19 @@ _TASK_VERB = re.compile(r"\s(?:chủ trì|phối hợp|chuẩn bị|chỉ đạo
                         r"thực hiện|bố trí|tuyên truyền|theo dõi|tổng hợp|đảm bảo|bảo đảm|căn cứ)\b")
 
 
+_WEEK_YEAR = re.compile(r"tuan\s+le\s+(?:huong\s+ung\s+)?(?:hoc\s+tap\s+suot\s+doi\s+)?(?:nam\s+|-\s*)?(\d{4})\b")
+
+
+def stated_years(doc: Doc) -> list[re.Match]:
+    """Each "Tuần lễ … năm 2023" of the text (a page can also name last year's Week)."""
+    return [m for m in _WEEK_YEAR.finditer(doc.folded) if 1990 <= int(m.group(1)) <= 2100]
+
+
 def week_year(doc: Doc, issue_date: Found, week: tuple[Found, Found]) -> Found:
-    match = re.search(r"tuan\s+le\s+(?:huong\s+ung\s+)?(?:hoc\s+tap\s+suot\s+doi\s+)?(?:nam\s+|-\s*)?(\d{4})\b",
-                      doc.folded)
-    if match and 1990 <= int(match.group(1)) <= 2100:
+    stated = stated_years(doc)
+    if stated:
+        # "Tiếp nối Tuần lễ năm 2022, Tuần lễ năm 2023 diễn ra từ …": the year of the Week's own dates.
+        match = next((m for m in stated if week[0].value and int(m.group(1)) == week[0].value.year), stated[0])
         return Found(int(match.group(1)), LABELLED, match.span())
     if week[0].value:
         return Found(week[0].value.year, PATTERN, week[0].span)
@@ -186,12 +195,61 @@ def theme(doc: Doc) -> Found:
         value = _strip_theme(doc.text[start:end])
         if value:
             return Found(value, PATTERN, (start, end))
-    for match in re.finditer(r"(chu de(?: cua tuan le)?(?: nam \d{4})?|voi chu de)\s*(?:la\s*)?:?\s*", doc.folded):
+    cues = list(re.finditer(r"(chu de(?:\s+(?:cua\s+)?tuan\s+le)?(?:\s+(?:nam\s+\d{4}|nam\s+nay|cua\s+nam\s+nay))?"
+                            r"|(?:voi|co|mang)\s+chu\s+de)\s*(?:la\s*)?:?\s*", doc.folded))
+    for match in cues:
         quoted = _first_quoted(doc, match.end(), match.end() + 2)
         if quoted:
             confidence = LABELLED if match.group(1).startswith("chu de cua") else PATTERN
             return Found(quoted.value, confidence, (match.start(), quoted.span[1]))
+    for match in cues:
+        unquoted = _unquoted_theme(doc, match)
+        if unquoted:
+            return unquoted
     return Found()
+
+
+# Where an unquoted theme in running text stops: the sentence goes on with the Week's dates or place.
+_THEME_END = re.compile(r",?\s+(?:duoc to chuc|dien ra|tu ngay|tu \d|keo dai|nham|tai cac|tren (?:dia ban|pham vi)|"
+                        r"vao ngay|cho toan the|thu hut)\b|,\s+(?:tu|voi|gom|thu hut|dong thoi)\b")
+
+
+_ACTIVITY_NOUN = re.compile(r"\b(?:toa dam|hoi thao|cuoc thi|hoi thi|chuyen de|buoi|dien dan|giao luu|chuong trinh|"
+                            r"ngay hoi|lop|hoat dong|trien lam|hoi nghi)\b")
+
+
+def _unquoted_theme(doc: Doc, match: re.Match) -> Found | None:
+    """ "… với chủ đề Học tập suốt đời góp phần …, được tổ chức từ …" or "- Chủ đề: Xây dựng văn hóa đọc.":
+    a theme without quotes, to the end of its sentence, over line breaks."""
+    start = match.end()
+    sentence = doc.sentence_around(match.start())
+    line_start = doc.text.rfind("\n", 0, match.start()) + 1
+    own_line = re.fullmatch(r"\s*(?:[-+•]\s*)?", doc.text[line_start:match.start()]) is not None
+    labelled = own_line and doc.folded[match.start():match.end()].rstrip().endswith(":")
+    week_at = doc.folded.rfind("tuan le", sentence[0], match.start())
+    if not labelled and (week_at < 0 or _ACTIVITY_NOUN.search(doc.folded, week_at, match.start())):
+        return None  # "… Tuần lễ …, thư viện tổ chức tọa đàm với chủ đề …" is an activity's, not the Week's
+    if not doc.text[start:start + 1].isupper():
+        return None
+    end = start
+    while end < len(doc.text):
+        ch = doc.text[end]
+        if ch in ";“”\"«»(" or ch == "." and (doc.text[end + 1:end + 2] in ("", "\n") or
+                                               doc.text[end + 1:end + 3][1:].isupper()):
+            break
+        if ch == "\n":
+            following = doc.text[end + 1:end + 2]
+            if not following.islower():
+                break
+        end += 1
+    stop = _THEME_END.search(doc.folded, start, end)
+    if stop:
+        end = stop.start()
+    value = squash(doc.text[start:end]).rstrip(".,: ")
+    if not 10 <= len(value) <= 250 or re.search(r"\d{1,2}/\d{1,2}", value):
+        return None
+    return Found(value, PATTERN if labelled else WEAK, (start, start + len(doc.text[start:end].rstrip(".,: "))),
+                 "" if labelled else gettext_noop("The theme is not in quotes; read up to the end of its sentence."))
 
 
 def _first_quoted(doc: Doc, start: int, limit: int) -> Found | None:
@@ -225,19 +283,50 @@ def week(doc: Doc, year: int | None) -> tuple[Found, Found]:
         inside = [m for m in ranges if heading.label_end <= m.span[0] < end]
         if inside:
             return _week_found(inside[0], LABELLED)
-    stated = []
+    stated, labelled, loose = [], [], []
     for mention in ranges:
         sentence = doc.sentence_around(mention.span[0])
         before = doc.folded[sentence[0]:mention.span[0]]
-        if re.search(r"tuan\s+le", before) and not re.search(r"bao\s+cao", before):
+        words = doc.folded[sentence[0]:sentence[1]]
+        line_start = doc.text.rfind("\n", 0, mention.span[0]) + 1
+        if re.search(r"bao\s+cao|han\s+chot|\bnop\b", doc.folded[max(sentence[0], line_start):sentence[1]]):
+            continue  # a report's period or deadline (a title line above, "Báo cáo kết quả …", does not count)
+        if re.search(r"tuan\s+le", before):
             stated.append(mention)
+        elif re.match(r"\s*(?:[-+•]\s*)?thoi\s+gian(?:\s+to\s+chuc)?\s*:", before):
+            labelled.append(mention)  # "Thời gian: từ ngày 03/10 đến ngày 09/10/2022."
+        elif re.search(r"tuan\s+le", words):
+            stated.append(mention)  # "từ ngày 30/9 đến ngày 6/10, các trường tổ chức tuần lễ …"
+        elif (mention.end - mention.start).days <= 9 and _WEEK_WORDS.search(words):
+            loose.append(mention)  # "Các hoạt động diễn ra từ …", the Week named in another sentence
+    stated = stated or labelled
     if not stated:
+        if len({(m.start, m.end) for m in loose}) == 1 and re.search(r"tuan\s+le", doc.folded):
+            first = loose[0]
+            note = gettext_noop("The Week is named in another sentence than its dates.")
+            return (Found(first.start, WEAK, first.span, note), Found(first.end, WEAK, first.span, note))
         return Found(), Found()
     if len({(m.start, m.end) for m in stated}) > 1:
         first = stated[0]
         note = gettext_noop("The document gives more than one period for the Week.")
         return flagged(note, first.span), flagged(note, first.span)
     return _week_found(stated[0], PATTERN)
+
+
+# What a sentence that gives the Week's days without naming it says: "Các hoạt động diễn ra từ …", "Cụ thể, từ …".
+_WEEK_WORDS = re.compile(r"dien\s+ra|to\s+chuc|keo\s+dai|cu\s+the|thoi\s+gian")
+
+
+def agreeing_with_year(doc: Doc, week_found: tuple[Found, Found]) -> tuple[Found, Found]:
+    """The Week's dates, unless they give another year than the text states for the Week ("Tuần lễ … năm 2022
+    diễn ra từ ngày 1/10 đến 7/10/2021"): then both are left empty and flagged, not chosen."""
+    start, end = week_found
+    years = {int(m.group(1)) for m in stated_years(doc)}
+    if (years and start.value and end.value and not start.note
+            and not {start.value.year, end.value.year} <= years):
+        note = gettext_noop("The dates of the Week give another year than the text states for the Week.")
+        return flagged(note, start.span), flagged(note, end.span)
+    return start, end
 
 
 def _week_found(mention, confidence) -> tuple[Found, Found]:

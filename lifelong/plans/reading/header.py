@@ -7,7 +7,7 @@ import re
 
 from django.utils.translation import gettext_noop
 
-from lifelong.plans.reading.dates import find_dates
+from lifelong.plans.reading.dates import find_dates, fold_same_length
 from lifelong.plans.reading.doc import Doc, Line, squash
 from lifelong.plans.reading.result import LABELLED, PATTERN, WEAK, Found, Item, ListFound, flagged
 
@@ -20,7 +20,24 @@ KIND_TITLES = {
 # 3589/BGDĐT-GDTX (no kind code) is a Công văn.
 SYMBOL_KINDS = {"KH": "Kế hoạch", "BC": "Báo cáo", "HD": "Hướng dẫn", "QĐ": "Quyết định", "TB": "Thông báo",
                 "TTR": "Tờ trình", "CT": "Chỉ thị", "CTR": "Chương trình", "CĐ": "Công điện", "NQ": "Nghị quyết"}
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do|^[-_=*.… ]+$")
+# The words a body's name starts with (folded): "UBND", "Sở", "Trường", "Hội" … A newspaper's name ("QĐND",
+# "Báo Nhân Dân") or a ceremony's title ("LỄ KHAI MẠC …") starts with none of them.
+UNIT_WORDS = ("uy ban nhan dan", "uy ban", "ubnd", "so", "phong", "truong", "bo", "hoi", "trung tam", "ban", "doan",
+              "lien doan", "cuc", "vu", "van phong", "tinh doan", "thanh doan", "huyen doan", "dang uy", "dang bo",
+              "hdnd", "hoi dong", "thu vien", "vien", "hoc vien", "dai hoc", "benh vien", "cong an", "chi cuc",
+              "trung uong", "mat tran", "thuong truc", "tong cuc", "tong lien doan", "chi bo", "chi doan", "ttgdnn",
+              "ttgdtx", "ttgdnn-gdtx", "cong ty", "nha van hoa", "ban chap hanh", "bch")
+# In a header, an administrative level opens the second line of a body ("ỦY BAN NHÂN DÂN / PHƯỜNG TÂY MỖ") or is
+# the body itself ("PHƯỜNG TÂY MỖ").
+PLACE_WORDS = ("tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "dac khu")
+
+
+def words_pattern(words) -> str:
+    return r"(?:" + "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True)) + r")\b"
+
+
+_HEADER_BODY = re.compile(words_pattern(UNIT_WORDS + PLACE_WORDS))
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–—]\s*tu do|^dang cong san viet nam$|^[-_=*.… ]+$")
 _NUMBER = re.compile(r"(?:^|\t)so\s*(?:[:.]\s*|(?=\d))(?P<rest>[^\t]*)")
 _PLACE_DATE = re.compile(r"(?:^|\t)(?P<place>[^\t,;:\d]{2,40}?)\s*,\s*ngay\b(?P<rest>[^\n]*)")
 _LONG_DATE = re.compile(r"ngay\b\s*(?P<d>\d{1,2})?[\s.…_]*thang\s*(?P<m>\d{1,2})?[\s.…_]*nam\s*(?P<y>\d{4})?")
@@ -32,6 +49,62 @@ _SIGNED_MARK = re.compile(r"^\(?\s*(?:da\s+ky|ky|ky ten|ky,.*|da ky va dong dau)
 _SYMBOL = re.compile(r"^[A-ZĐa-zđ0-9&]+(?:[-/][A-ZĐa-zđ0-9&]+)*$")
 
 
+_MOTTO_PHRASE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc"
+                           r"|dang cong san viet nam")
+
+
+def split_columns(text: str) -> str:
+    """A header whose columns a PDF gave on one line ("UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ GIÁO
+    DỤC VÀ Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-SGDĐT Quảng Trị, ngày …"), with a tab between the columns.
+
+    Only the space between two columns becomes a tab, so the text keeps its length and every span stays valid.
+    Only the lines of the header are looked at, and only those without a tab (a .docx or a laid-out text has
+    its columns already).
+    """
+    chars = list(text)
+    head = text.split("\n", 10)[:10]
+    folded = fold_same_length("\n".join(head))  # the header only: folding is the slow part on long texts
+    pos = 0
+    for raw in head:
+        start, pos = pos, pos + len(raw) + 1
+        line = folded[start:start + len(raw)]
+        if len(raw) > 120 or _HEADER_END.match(line) or _kind_of_title(line):
+            break
+        if "\t" in raw:
+            continue
+        cuts = []
+        for match in _MOTTO_PHRASE.finditer(line):
+            cuts += [match.start() - 1, match.end()]
+        for match in re.finditer(r" (?=so\s*(?:[:.]|\d))", line):
+            before = raw[:match.start()]
+            # "Số:" after another column: an upper-case body ("ĐÀO TẠO Số: …") or the place and date.
+            after_date = re.search(r",\s*ngay\b", line[:match.start()])
+            if raw[match.end():match.end() + 1] == "S" and (_is_upper(before) or after_date):
+                cuts.append(match.start())
+        date = re.search(r",\s*ngay\b", line)
+        if date:
+            words = list(re.finditer(r"\S+", raw[:date.start()]))
+            place = None
+            for word in reversed(words[-5:]):
+                value = word.group()
+                upper_word = value.isupper() and len(value) > 1
+                if not (value[:1].isupper() and not upper_word or value in ("phố", "xã")) or value[:1].isdigit():
+                    break
+                place = word.start()
+            previous = raw[:place].split()[-1] if place else ""
+            # After a body, "Số: …/…", or the wrapped subject of a letter ("V/v … năm 2024 Hà Tĩnh, ngày …")
+            # when a whole date follows: the place and date are a column of their own.
+            full_date = _LONG_DATE.match(line[date.end() - 4:].replace("\t", " "))
+            subject_line = line.startswith(("v/v", "ve viec")) or re.fullmatch(r"(?:19|20)\d\d", previous)
+            if previous and (previous.isupper() and len(previous) > 1 or "/" in previous or subject_line and (
+                    full_date and all(full_date.group(g) for g in "dmy"))):
+                cuts.append(place - 1)
+        for cut in cuts:
+            if 0 < cut < len(raw) and raw[cut] == " ":
+                chars[start + cut] = "\t"
+    return "".join(chars)
+
+
 def _cells(line: Line) -> list[tuple[int, str, str]]:
     """(offset, text, folded) of each column of a line."""
     out, pos = [], line.start
@@ -41,6 +114,26 @@ def _cells(line: Line) -> list[tuple[int, str, str]]:
             out.append((pos + lead, text.strip(), folded.strip()))
         pos += len(text) + 1
     return out
+
+
+# Upper-case lines of a web page that are not a body: an event's or a column's title, a newspaper's name.
+_NOT_A_BODY = re.compile(r"(?:le|tuan le|hoi nghi|hoi thi|cuoc thi|chuong trinh|ngay hoi|dien dan|toa dam|tin|ban tin|"
+                         r"bao|tap chi|trang|cong thong tin|chuyen muc|giao duc|xa hoi|thoi su)\b")
+
+
+def _names_a_body(folded: str) -> bool:
+    """In a document's header, an upper-case line that starts with no known body word is still a body ("CÔNG ĐOÀN
+    NGÀNH GIÁO DỤC"), unless it is a newspaper's name ("QĐND"), an event's title ("LỄ KHAI MẠC TUẦN LỄ …") or a
+    byline ("NGUYỄN HẠNH"). On a page without a document's header, only known body words count."""
+    return (len(folded.split()) >= 2 and not _NOT_A_BODY.match(folded) and "tuan le" not in folded
+            and not re.search(r"\d", folded) and folded.split()[0] not in _FOLDED_SURNAMES)
+
+
+def _is_prose(line: Line) -> bool:
+    """A sentence of running text (a page's lede), which no header line is: ten words or more, most in lower case."""
+    words = line.text.split()
+    return (len(words) >= 10 and "\t" not in line.text and not line.folded.startswith(("v/v", "ve viec"))
+            and sum(w[:1].islower() for w in words) > len(words) / 2 and line.text.rstrip()[-1:] in ".,;:")
 
 
 def _kind_of_title(folded: str) -> str | None:
@@ -61,17 +154,24 @@ class Header:
                 break
             # The header ends at "Căn cứ", "Kính gửi", a first numbered section or running prose.
             if _HEADER_END.match(line.folded) or line.start in doc.numbered_heading_starts or (
-                    len(line.text) > 120 and "\t" not in line.text):
+                    len(line.text) > 120 and "\t" not in line.text) or _is_prose(line):
                 end = i
                 break
         self.lines = doc.lines[:end]
+
+    @property
+    def is_document(self) -> bool:
+        """The text opens with a document's own header (a title, a number line or a place and date line), not
+        with a web page's masthead."""
+        return self.title_index is not None or any(
+            _NUMBER.search(line.folded) or _PLACE_DATE.search(line.folded) for line in self.lines)
 
     def kind(self, symbol: Found) -> Found:
         if self.title_index is not None:
             line = self.doc.lines[self.title_index]
             return Found(_kind_of_title(line.folded), LABELLED, line.span)
         if symbol.value:
-            code = symbol.value.split("-")[0].upper()
+            code = re.split(r"[-/]", symbol.value)[0].upper()
             kind = SYMBOL_KINDS.get(code, "Công văn")
             return Found(kind, PATTERN, symbol.span)
         for line in self.doc.lines[:30]:
@@ -101,8 +201,9 @@ class Header:
         for entry in lines:
             if groups and (groups[-1][-1][2] in _GENERIC_BODIES or _CONNECTOR_END.search(groups[-1][-1][2])):
                 groups[-1].append(entry)
-            else:
+            elif _HEADER_BODY.match(entry[2]) or self.is_document and _names_a_body(entry[2]):
                 groups.append([entry])
+            # else: an upper-case line that names no body ("QĐND", "LỄ KHAI MẠC …"): a page's, not the document's
         if not groups:
             return Found(), self._issuer_from_text()
 
@@ -136,7 +237,8 @@ class Header:
             start = line.start + match.start("rest")
             rest = line.text[match.start("rest"):match.end("rest")]
             span = (line.start + match.start(), start + len(rest))
-            parts = re.match(r"\s*(?P<num>\d{1,6}[A-Za-z]?)?[\s.…_]*(?:/\s*(?P<sym>.*))?$", rest)
+            # "41 /KH-TTr", "/KH-UBND", and the Party's and associations' "64-KH/HKH", "512-HKH/BTV"
+            parts = re.match(r"\s*(?P<num>\d{1,6}[A-Za-z]?)?[\s.…_]*(?:(?:/|(?<=\d)-)\s*(?P<sym>.*))?$", rest)
             if parts is None or parts.group("sym") is None:
                 return flagged(gettext_noop("The number line could not be read."), span), flagged("", span)
             symbol = re.sub(r"\s*([-/])\s*", r"\1", parts.group("sym").strip()).split(" ")[0].rstrip(".,;")
@@ -316,6 +418,9 @@ def _is_upper(text: str) -> bool:
 _SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
              "dương", "lý", "đinh", "trương", "lâm", "mai", "trịnh", "đoàn", "lương", "cao", "hà", "tạ", "quách",
              "thái", "tô", "chu", "kiều", "la", "tống", "lưu", "khuất", "nông", "đàm", "triệu", "văn", "lò"}
+
+
+_FOLDED_SURNAMES = {fold_same_length(name) for name in _SURNAMES} - {"ha", "la", "cao", "mai", "thai"}
 
 
 def _looks_like_name(text: str) -> bool:
