@@ -365,6 +365,9 @@ def get_coverage(request, unit_id: Id, campaign: Id):
              description="Returns {fields: {name: {value, confidence, span, uncertain, note}}, text}; span is "
                          "[start, end) in text, the normalised text of the file. List fields (legal_bases, "
                          "activities, assignments, recipients, addressees) give each item its own confidence and "
-                         "span. A file that cannot be read answers 400 with code unreadable_document.")
+                         "span. recognised is false when the text is not an administrative document about the "
+                         "campaign (nothing identifying a document or the Week, or no word of lifelong learning): "
+                         "the upload page then asks the person to confirm before reading it. A file that cannot be "
+                         "read answers 400 with code unreadable_document.")
 def read_plan(request, file: File[UploadedFile]):
     return read_file(file.read(MAX_DOCUMENT_BYTES + 1), file.name or "")

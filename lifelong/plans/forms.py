@@ -89,6 +89,9 @@ class PublishForm(forms.Form):
 class DocumentUploadForm(forms.Form):
     file = forms.FileField(label=_("The plan or letter (.docx, .pdf or .txt)"),
                            widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}))
+    # Asked for only after a file was not recognised as a document about the campaign (views.plan_import).
+    read_anyway = forms.BooleanField(label=_("Read this file anyway"), required=False,
+                                     widget=forms.HiddenInput)
 
 
 class PlanImportForm(forms.ModelForm):

@@ -1,5 +1,6 @@
 """Pages of plans: a unit's plans for a campaign, derive, edit, publish, revise, compare, download, coverage."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -337,7 +338,15 @@ def plan_import(request, pk: int):
             except UnreadableDocument as exc:
                 upload.add_error("file", exc.message)
             else:
-                return _import_page(request, unit, reading=reading, forms_=_import_forms(unit, parent, reading))
+                if reading["recognised"] or upload.cleaned_data["read_anyway"]:
+                    return _import_page(request, unit, reading=reading, forms_=_import_forms(unit, parent, reading))
+                # Not a document about the campaign (a README, another topic): said plainly, and offered anyway.
+                upload.add_error("file", _(
+                    "This file was not recognised as an administrative document about the Lifelong Learning Week "
+                    "(no document number, date, issuer, theme or dates of the Week about lifelong learning were "
+                    "found). Check that it is the right file. If it is, tick “Read this file anyway” and upload "
+                    "it again."))
+                upload.fields["read_anyway"].widget = forms.CheckboxInput(attrs={"data-testid": "read-anyway"})
         return _import_page(request, unit, upload=upload, status=400)
     reading = importing.unsign(request.POST.get("reading", ""))
     if reading is None:

@@ -11,7 +11,7 @@ from lifelong.plans.reading.doc import Doc, squash
 from lifelong.plans.reading.files import UnreadableDocument, document_text
 from lifelong.plans.reading.result import Found
 
-__all__ = ["UnreadableDocument", "read_file", "read_text", "FIELD_ORDER"]
+__all__ = ["UnreadableDocument", "read_file", "read_text", "recognised", "FIELD_ORDER"]
 
 DEFAULT_CODES = list(body.CATEGORY_WORDS)
 
@@ -58,7 +58,28 @@ def read_text(text: str, category_codes: list[str] | None = None) -> dict:
         "report_due": report_due, "report_to": report_to, "recipients": closing.recipients,
         **closing.signature(),
     }
-    return {"fields": {name: fields[name].as_json() for name in FIELD_ORDER}, "text": text}
+    return {"fields": {name: fields[name].as_json() for name in FIELD_ORDER}, "text": text,
+            "recognised": recognised(text, fields)}
+
+
+# Words that say a text is about the movement: the Week, lifelong learning, the learning society, its models.
+_CAMPAIGN_WORDS = ("hoc tap suot doi", "xa hoi hoc tap", "tuan le huong ung", "hoc tap thuong xuyen",
+                   "cong dong hoc tap", "don vi hoc tap", "gia dinh hoc tap", "dong ho hoc tap", "cong dan hoc tap",
+                   "giao duc thuong xuyen", "lifelong learning")
+# What an administrative document, or a page restating one, states about itself or the Week.
+_IDENTIFYING = ("doc_kind", "issuing_body", "number", "issue_date", "year", "theme", "week_start", "opening_date",
+                "legal_bases", "activities")
+
+
+def recognised(text: str, fields: dict) -> bool:
+    """Whether the text is an administrative document (or a page about one) about the campaign: it names the
+    movement, and the reader found at least one thing that identifies a document or the Week. A README, a
+    recipe or another campaign's plan is not: the upload page refuses it unless the person confirms."""
+    from lifelong.core.text import search_key
+
+    folded = search_key(text)
+    about = any(words in folded for words in _CAMPAIGN_WORDS)
+    return about and any(not fields[name].empty for name in _IDENTIFYING)
 
 
 def _restated(doc: Doc, kind: Found, number: Found, symbol: Found, issue_date: Found, issuing_body: Found):

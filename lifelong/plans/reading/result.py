@@ -58,6 +58,10 @@ class ListFound:
     items: list[Item] = field(default_factory=list)
     span: tuple[int, int] | None = None  # the section the items came from
 
+    @property
+    def empty(self) -> bool:
+        return not self.items
+
     def as_json(self) -> dict:
         confidence = min((i.confidence for i in self.items), default=0.0)
         return {"value": [i.as_json() for i in self.items], "confidence": round(confidence, 2),

@@ -154,3 +154,20 @@ def test_a_refused_save_leaves_no_half_written_plan(tree, campaign, make_user, a
             legal_bases=[{"intro": "Căn cứ", "kind": "", "number": "1/KH"}],  # a legal basis needs its kind
             assignments=[])
     assert Plan.objects.count() == 0
+
+
+def test_a_text_that_is_not_a_document_about_the_campaign_is_refused_unless_confirmed(client, tree, taymo_editor):
+    """A new user fed the platform its own README (issue 19): refused with a message, read only once confirmed."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_bytes()
+    url = reverse("plan_import", args=[tree.taymo.pk])
+    refused = client.post(url, {"file": SimpleUploadedFile("README.md.txt", readme)})
+    assert refused.status_code == 400 and "reading" not in refused.context
+    message = " ".join(refused.context["upload"].errors["file"])
+    assert "không nhận ra" in message.lower() and "Vẫn đọc tệp này" in message
+    assert 'data-testid="read-anyway"' in refused.content.decode()
+    recipe = "Cách nấu phở bò: ninh xương 8 tiếng, thêm quế, hồi, gừng nướng.".encode()
+    assert client.post(url, {"file": SimpleUploadedFile("pho.txt", recipe)}).status_code == 400
+    confirmed = client.post(url, {"file": SimpleUploadedFile("README.md.txt", readme), "read_anyway": "on"})
+    assert confirmed.status_code == 200 and "reading" in confirmed.context
+    assert client.post(url, {"file": SimpleUploadedFile(TAY_MO.name, TAY_MO.read_bytes())}).status_code == 200
+    assert Plan.objects.count() == 0  # nothing is saved before the review page

@@ -128,7 +128,7 @@ def test_any_bytes_either_read_or_get_a_message(data):
     except UnreadableDocument as exc:
         assert exc.message
     else:
-        assert set(reading) == {"fields", "text"}
+        assert set(reading) == {"fields", "text", "recognised"} and isinstance(reading["recognised"], bool)
 
 
 @settings(max_examples=150, deadline=None)
