@@ -189,9 +189,14 @@ def theme(doc: Doc) -> Found:
         colon = same_line.find(":")
         if colon >= 0 and same_line[colon + 1:].strip():
             start = heading.label_end + colon + 1
+        # "II. CHỦ ĐỀ, THỜI GIAN, ĐỊA ĐIỂM" then "1. Chủ đề": the theme is under the sub-heading.
+        sub = re.match(r"\s*(?:\d{1,2}|[a-zđ])[.)]\s*chu de\b[^\n:]*:?\s*", doc.folded[start:end])
+        if sub and not re.fullmatch(r"\s*chu de\s*:?\s*", doc.folded[heading.label_end:heading.line.end]):
+            start += sub.end()
         quoted = _first_quoted(doc, start, min(end, start + 80))
         if quoted:
             return quoted
+        end = _before_next_heading(doc.text, start, end)
         value = _strip_theme(doc.text[start:end])
         if value:
             return Found(value, PATTERN, (start, end))
@@ -245,6 +250,7 @@ def _unquoted_theme(doc: Doc, match: re.Match) -> Found | None:
     stop = _THEME_END.search(doc.folded, start, end)
     if stop:
         end = stop.start()
+    end = _before_next_heading(doc.text, start, end)
     value = squash(doc.text[start:end]).rstrip(".,: ")
     if not 10 <= len(value) <= 250 or re.search(r"\d{1,2}/\d{1,2}", value):
         return None
@@ -265,6 +271,19 @@ def _first_quoted(doc: Doc, start: int, limit: int) -> Found | None:
         return None
     value = _strip_theme(text[begin + 1:close])
     return Found(value, LABELLED, (begin, close + 1)) if value else None
+
+
+# The next numbered heading of the plan, run into the theme's line when a PDF's lines were joined: "… kỷ nguyên số
+# 2. Thời gian, địa điểm: …" or "… số II. TỔ CHỨC …" (a number or roman numeral, a dot or bracket, a capital).
+_NEXT_HEADING = re.compile(r"\s(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=[^\W\d_])")
+
+
+def _before_next_heading(text: str, start: int, end: int) -> int:
+    """Where a theme's passage [start, end) stops: before a following section's number run into it."""
+    for match in _NEXT_HEADING.finditer(text, start, min(len(text), end + 4)):  # "2." may end the passage
+        if match.start() < end and text[match.end()].isupper():
+            return match.start()
+    return end
 
 
 def _strip_theme(text: str) -> str:

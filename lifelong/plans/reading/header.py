@@ -198,22 +198,38 @@ class Header:
                     lines.append((offset, text, folded))
                 break  # only the first (left) column holds the bodies
         groups: list[list[tuple[int, str, str]]] = []
+        wrapped: set[int] = set()  # offsets of the words a PDF's column carried to the next line
         for entry in lines:
             if groups and (groups[-1][-1][2] in _GENERIC_BODIES or _CONNECTOR_END.search(groups[-1][-1][2])):
                 groups[-1].append(entry)
             elif _HEADER_BODY.match(entry[2]) or self.is_document and _names_a_body(entry[2]):
                 groups.append([entry])
+            elif self.is_document and groups and self._next_line(groups[-1][-1][0], entry[0]) and \
+                    len(entry[2].split()) <= 2:
+                # "BỘ GIÁO DỤC VÀ ĐÀO" then "TẠO": a narrow column of a PDF wrapped the name; the word belongs to it.
+                groups[-1].append(entry)
+                wrapped.add(entry[0])
             # else: an upper-case line that names no body ("QĐND", "LỄ KHAI MẠC …"): a page's, not the document's
         if not groups:
             return Found(), self._issuer_from_text()
 
         def found(group, confidence):
             span = (group[0][0], group[-1][0] + len(group[-1][1]))
-            return Found("\n".join(squash(t) for _, t, _ in group), confidence, span)
+            value = ""
+            for offset, text, _folded in group:
+                value += (" " if offset in wrapped else "\n" if value else "") + squash(text)
+            if any(offset in wrapped for offset, _t, _f in group):
+                return Found(value, WEAK, span, gettext_noop("Rejoined from a column that the PDF split over lines."))
+            return Found(value, confidence, span)
 
         issuing = found(groups[-1], LABELLED if len(groups) <= 2 else WEAK)
         parent = found(groups[-2], LABELLED if len(groups) == 2 else WEAK) if len(groups) >= 2 else Found()
         return parent, issuing
+
+    def _next_line(self, previous_offset: int, offset: int) -> bool:
+        """Whether `offset` is on the line right after the one of `previous_offset`."""
+        between = self.doc.text[previous_offset:offset]
+        return between.count("\n") == 1
 
     def _issuer_from_text(self) -> Found:
         """No header: "Sở Y tế xây dựng kế hoạch ..." names the issuer in the opening paragraph."""

@@ -304,3 +304,50 @@ def test_a_page_s_masthead_gives_no_parent_body():
     values = _read("SỞ GIÁO DỤC VÀ ĐÀO TẠO NINH BÌNH\nTRƯỜNG THCS ĐINH TIÊN HOÀNG\nTin hoạt động\n"
                    "Học sinh tham gia ngày hội đọc sách nhân Tuần lễ năm 2022.\n")
     assert (values["parent_body"], values["issuing_body"]) == (None, "TRƯỜNG THCS ĐINH TIÊN HOÀNG")
+
+
+# A theme never swallows the next section (the tour's defect: "2. Thời gian, địa điểm…" read into "Chủ đề") ----
+
+_PLAN_TOP = ("UBND XÃ ĐỨC PHỔ\nTRƯỜNG TIỂU HỌC ĐỨC PHỔ\nSố: 14/KH-THĐP\nKẾ HOẠCH\n"
+             "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2024\nII. NỘI DUNG\n")
+
+
+@pytest.mark.parametrize("section", [
+    "1. Chủ đề: Học tập để thích ứng với chuyển đổi số 2. Thời gian, địa điểm: từ ngày 01/10 đến 07/10/2024.",
+    "1. Chủ đề\nHọc tập để thích ứng với chuyển đổi số III. TỔ CHỨC THỰC HIỆN\n",
+    "1. Chủ đề\nHọc tập để thích ứng với chuyển đổi số\n2) Thời gian: từ ngày 01/10 đến 07/10/2024\n",
+    "Nhà trường hưởng ứng Tuần lễ với chủ đề Học tập để thích ứng với chuyển đổi số 2. Thời gian: từ ngày 01/10 "
+    "đến 07/10/2024.",
+])
+def test_a_theme_stops_before_the_next_numbered_section(section):
+    assert _read(_PLAN_TOP + section)["theme"] == "Học tập để thích ứng với chuyển đổi số"
+
+
+def test_a_number_inside_a_theme_is_kept():
+    text = _PLAN_TOP + "1. Chủ đề: Học tập suốt đời cho 3 thế hệ trong gia đình\n2. Thời gian: tháng 10/2024\n"
+    assert _read(text)["theme"] == "Học tập suốt đời cho 3 thế hệ trong gia đình"
+
+
+# A name that a PDF's narrow column wrapped onto the next line is rejoined, and marked uncertain (the tour's
+# "BỘ GIÁO DỤC VÀ ĐÀO" / "TẠO") ----------------------------------------------------------------------------------
+
+_LETTER_REST = ("Số: 88/SGDĐT-GDTX Tuy Hòa, ngày 20 tháng 9 năm 2019\n"
+                "V/v hưởng ứng Tuần lễ học tập suốt đời năm 2019\nKính gửi: Các phòng giáo dục\n")
+
+
+@pytest.mark.parametrize(("top", "parent", "issuer"), [
+    ("SỞ GIÁO DỤC VÀ ĐÀO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTẠO Độc lập - Tự do - Hạnh phúc\n",
+     None, "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+    ("UBND TỈNH PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nYÊN Độc lập - Tự do - Hạnh phúc\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n",
+     "UBND TỈNH PHÚ YÊN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+])
+def test_a_body_wrapped_by_a_pdf_column_is_rejoined_and_marked_uncertain(top, parent, issuer):
+    fields = _fields(top + _LETTER_REST)
+    assert (fields["parent_body"]["value"], fields["issuing_body"]["value"]) == (parent, issuer)
+    rejoined = fields["parent_body"] if parent else fields["issuing_body"]
+    assert rejoined["uncertain"] and "PDF" in rejoined["note"]
+
+
+def test_a_newspaper_masthead_is_not_taken_for_a_wrapped_word():
+    page = "QĐND\nTỉnh đoàn Phú Yên hưởng ứng Tuần lễ học tập suốt đời năm 2019 với nhiều hoạt động.\n"
+    assert _read(page)["issuing_body"] != "QĐND"
