@@ -284,6 +284,14 @@ def _session(session_id: int) -> Session:
     return session
 
 
+def _organised_session(request, session_id: int) -> Session:
+    """A session whose personal data the caller may see: an editor of the organising unit."""
+    session = _session(session_id)
+    if not permissions.can_edit(request.user, session.activity.unit):
+        raise PermissionDeniedError()
+    return session
+
+
 @router.post("/sessions/{int:session_id}/registrations", response={201: TicketOut, 202: TicketOut}, auth=None,
              throttle=RateLimitThrottle("registration"),
              summary="Register (public): 201 with the ticket code, or 202 without one",
@@ -308,9 +316,7 @@ def register(request, session_id: Id, payload: RegistrationIn):
 @router.get("/sessions/{int:session_id}/registrations", response=list[RegistrationOut], auth=AUTH,
             summary="Registrations with personal data (editors of the organising unit only)")
 def list_registrations(request, session_id: Id):
-    session = _session(session_id)
-    if not permissions.can_edit(request.user, session.activity.unit):
-        raise PermissionDeniedError()
+    session = _organised_session(request, session_id)
     return list(selectors.session_registrations(request.user, session))
 
 
@@ -324,12 +330,8 @@ def check_in(request, session_id: Id, payload: CheckInIn):
             summary="What a check-in device keeps to work offline (editors of the organising unit only)",
             description="Confirmed tickets with name, group and whether checked in; no phone or e-mail.")
 def check_in_roster(request, session_id: Id):
-    session = _session(session_id)
-    if not permissions.can_edit(request.user, session.activity.unit):
-        raise PermissionDeniedError()
+    session = _organised_session(request, session_id)
     roster = selectors.check_in_roster(request.user, session)
-    for entry in roster:
-        entry["code"] = codes.display(entry["code"])
     return {"session": session.pk, "title": session.activity.title, "starts_at": session.starts_at,
             "capacity": session.activity.capacity, "confirmed": session.confirmed_count,
             "checked_in": session.checked_in_count, "registrations": roster}

@@ -104,11 +104,17 @@ def check_ins_sync(*, actor, session: Session, device: str, items: list[QueuedCh
         raise ValidationFailed(_("The device sending the check-ins is not named."))
     if len(items) > MAX_ITEMS:
         raise ValidationFailed(_("Send at most %(count)d check-ins at a time.") % {"count": MAX_ITEMS})
+    unknown = next((item.kind for item in items if item.kind not in OfflineCheckIn.Kind.values), None)
+    if unknown is not None:
+        raise ValidationFailed(_("Unknown kind of check-in: %(kind)s.") % {"kind": unknown[:20]})
+    # What was sent before, in one read: a resent queue is mostly keys already applied.
+    sent_before = {record.key: record for record in OfflineCheckIn.objects.select_related("registration").filter(
+        key__in=[item.key for item in items])}
+    if any(record.session_id != session.pk for record in sent_before.values()):
+        raise ConflictError(_("This check-in key belongs to another session."))  # before anything is applied
     results = []
     for item in items:
-        if item.kind not in OfflineCheckIn.Kind.values:
-            raise ValidationFailed(_("Unknown kind of check-in: %(kind)s.") % {"kind": item.kind[:20]})
-        previous = OfflineCheckIn.objects.select_related("registration").filter(key=item.key).first()
+        previous = sent_before.get(item.key)
         if previous is None:
             try:
                 previous = _apply(actor, session, device, item)
@@ -116,7 +122,6 @@ def check_ins_sync(*, actor, session: Session, device: str, items: list[QueuedCh
                 previous = OfflineCheckIn.objects.select_related("registration").filter(key=item.key).first()
                 if previous is None:
                     raise
-        if previous.session_id != session.pk:
-            raise ConflictError(_("This check-in key belongs to another session."))
+            sent_before[item.key] = previous  # the same key twice in one queue answers once
         results.append(_result(previous))
     return results

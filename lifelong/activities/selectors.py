@@ -8,6 +8,7 @@ from django.db.models import DateTimeField, DurationField, Exists, F, OuterRef, 
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from lifelong.activities import codes
 from lifelong.activities.models import Activity, OfflineCheckIn, Registration, Session
 from lifelong.core.validation import search_words
 from lifelong.orgs import permissions
@@ -160,7 +161,7 @@ def check_in_roster(user, session: Session) -> list[dict]:
     was checked in. No phone or e-mail: the door needs none (Nghị định 13/2023/NĐ-CP, data kept to the minimum)."""
     rows = session_registrations(user, session).filter(status=Registration.Status.CONFIRMED).values_list(
         "code", "name", "group", "checked_in_at")
-    return [{"code": code, "name": name, "group": group, "checked_in": checked_in_at is not None}
+    return [{"code": codes.display(code), "name": name, "group": group, "checked_in": checked_in_at is not None}
             for code, name, group, checked_in_at in rows]
 
 

@@ -428,10 +428,10 @@ def check_in(request, session_id: int):
             refused, status = exc.message, 400
     session.refresh_from_db()
     context = {"session": session, "activity": session.activity, "form": form, "walk_form": walk_form,
-               "result": result, "refused": refused,
-               "conflicts": list(selectors.offline_conflicts(request.user, session))}
-    if request.htmx and request.GET.get("counts"):
+               "result": result, "refused": refused}
+    if request.htmx and request.GET.get("counts"):  # polled every 5 s: the counts only
         return render(request, "activities/_counts.html", context)
+    context["conflicts"] = list(selectors.offline_conflicts(request.user, session))
     return render(request, "activities/check_in.html", context, status=status)
 
 
